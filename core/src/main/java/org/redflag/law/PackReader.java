@@ -1,0 +1,238 @@
+package org.redflag.law;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.redflag.source.InputProblem;
+import org.redflag.source.InvalidInputException;
+import org.redflag.source.JsonPath;
+import org.redflag.source.JsonSchemaCheck;
+import org.redflag.source.SourceDocument;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one pack: YAML syntax, then the pack schema, then what a schema cannot say (every reference resolves, the
+ * time zone exists, the strike ladder counts 1, 2, 3...). Every problem names its line and field.
+ */
+final class PackReader {
+
+    private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.fromResource("/org/redflag/law/packs/pack.schema.json");
+
+    private final SourceDocument doc;
+    private final List<InputProblem> problems = new ArrayList<>();
+    private final Set<String> provisionIds = new HashSet<>();
+
+    private PackReader(SourceDocument doc) {
+        this.doc = doc;
+    }
+
+    static PolicyPack read(String name, String text, String source) throws InvalidInputException {
+        SourceDocument doc = SourceDocument.parse(name, text, SourceDocument.Format.YAML);
+        List<InputProblem> schemaProblems = SCHEMA.check(doc);
+        if (!schemaProblems.isEmpty()) {
+            throw new InvalidInputException(schemaProblems);
+        }
+        PackReader reader = new PackReader(doc);
+        PolicyPack pack = reader.pack(source);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidInputException(reader.problems);
+        }
+        return pack;
+    }
+
+    private PolicyPack pack(String source) {
+        JsonNode root = doc.root();
+        Map<String, Provision> provisions = new LinkedHashMap<>();
+        root.get("provisions").properties().forEach(e -> {
+            JsonNode p = e.getValue();
+            provisions.put(e.getKey(), new Provision(e.getKey(), p.get("instrument").asString(),
+                    p.get("article").asString(), p.get("text").asString()));
+        });
+        provisionIds.addAll(provisions.keySet());
+
+        ZoneId zone = ZoneId.of("UTC");
+        try {
+            zone = ZoneId.of(root.get("timeZone").asString());
+        } catch (DateTimeException e) {
+            problems.add(doc.problem("$.timeZone", "unknown time zone \"" + root.get("timeZone").asString()
+                    + "\"; expected an IANA id such as Asia/Shanghai"));
+        }
+
+        JsonNode duty = root.get("dutyOfCare");
+        Map<PlatformService, DutyOfCareRules.ServiceDuty> services = new EnumMap<>(PlatformService.class);
+        for (PlatformService s : PlatformService.values()) {
+            String at = "$.dutyOfCare.services." + s.name();
+            JsonNode n = duty.get("services").get(s.name());
+            List<DutyOfCareRules.Exemption> exemptions = list(n.get("exemptions"), at + ".exemptions",
+                    (x, p) -> new DutyOfCareRules.Exemption(
+                            DutyOfCareRules.ExemptionCondition.valueOf(x.get("condition").asString()),
+                            x.get("text").asString(), refs(x, p)));
+            services.put(s, new DutyOfCareRules.ServiceDuty(DutyLevel.valueOf(n.get("level").asString()),
+                    refs(n, at), obligations(n.get("obligations"), at + ".obligations"), exemptions));
+        }
+        JsonNode active = duty.get("activeIntervention");
+        DutyOfCareRules dutyRules = new DutyOfCareRules(services,
+                number(active.get("raisesBy"), "$.dutyOfCare.activeIntervention.raisesBy"),
+                flag(active.get("losesSafeHarbour"), "$.dutyOfCare.activeIntervention.losesSafeHarbour"),
+                obligations(active.get("obligations"), "$.dutyOfCare.activeIntervention.obligations"),
+                refs(duty.get("offersAsOwn"), "$.dutyOfCare.offersAsOwn"),
+                obligations(duty.get("safeHarbourPrerequisites"), "$.dutyOfCare.safeHarbourPrerequisites"));
+
+        JsonNode notice = root.get("notice");
+        NoticeRules noticeRules = new NoticeRules(
+                list(notice.get("requiredElements"), "$.notice.requiredElements",
+                        (x, p) -> new NoticeRules.RequiredElement(NoticeElement.byKey(x.get("element").asString())
+                                .orElseThrow(), x.get("text").asString(), refs(x, p))),
+                refs(notice.get("languageNeutral"), "$.notice.languageNeutral"),
+                period(notice.get("responseDeadline"), "$.notice.responseDeadline"),
+                measures(notice.get("measures"), "$.notice.measures"));
+
+        Optional<CounterNoticeRules> counter = Optional.ofNullable(root.get("counterNotice")).map(c ->
+                new CounterNoticeRules(period(c.get("waitingPeriod"), "$.counterNotice.waitingPeriod"),
+                        Optional.ofNullable(c.get("restoreBy")).map(r -> period(r, "$.counterNotice.restoreBy")),
+                        CounterNoticeRules.RunsFrom.valueOf(c.get("runsFrom").asString()),
+                        refs(c, "$.counterNotice")));
+
+        BusinessCalendar calendar = BusinessCalendar.WEEKENDS_ONLY;
+        if (root.has("calendar")) {
+            Set<LocalDate> holidays = new HashSet<>();
+            JsonNode h = root.get("calendar").get("holidays");
+            for (int i = 0; i < h.size(); i++) {
+                try {
+                    holidays.add(LocalDate.parse(h.get(i).asString()));
+                } catch (DateTimeException e) {
+                    problems.add(doc.problem("$.calendar.holidays[" + i + "]", "not a calendar date: "
+                            + h.get(i).asString()));
+                }
+            }
+            calendar = new BusinessCalendar(holidays, refs(root.get("calendar"), "$.calendar"));
+        }
+
+        JsonNode flags = root.get("redFlags");
+        Map<RedFlag, RedFlagRules.FlagRule> flagRules = new EnumMap<>(RedFlag.class);
+        flags.get("flags").properties().forEach(e -> {
+            String at = "$.redFlags.flags." + e.getKey();
+            JsonNode f = e.getValue();
+            flagRules.put(RedFlag.valueOf(e.getKey()), new RedFlagRules.FlagRule(
+                    DutyLevel.valueOf(f.get("countsFrom").asString()), refs(f, at), f.get("text").asString(),
+                    Optional.ofNullable(f.get("measures")).map(m -> measures(m, at + ".measures"))));
+        });
+        JsonNode terms = flags.get("counterfeitTerms");
+        RedFlagRules redFlags = new RedFlagRules(measures(flags.get("measures"), "$.redFlags.measures"), flagRules,
+                number(flags.get("priceRatio"), "$.redFlags.priceRatio"),
+                number(flags.get("salesMultiple"), "$.redFlags.salesMultiple"),
+                number(flags.get("negativeReviewMultiple"), "$.redFlags.negativeReviewMultiple"),
+                number(flags.get("repeatNoticeThreshold"), "$.redFlags.repeatNoticeThreshold"),
+                new RedFlagRules.CounterfeitTerms(refs(terms, "$.redFlags.counterfeitTerms"),
+                        strings(terms.get("alone")), strings(terms.get("withBrand")), strings(terms.get("notTerms"))));
+
+        JsonNode err = root.get("erroneousNotice");
+        ErroneousNoticeRules erroneous = new ErroneousNoticeRules(refs(err, "$.erroneousNotice"),
+                number(err.get("maliciousMultiplier"), "$.erroneousNotice.maliciousMultiplier"),
+                flag(err.get("reportReducesLiability"), "$.erroneousNotice.reportReducesLiability"),
+                choice(err.get("absentGoodFaith"), "$.erroneousNotice.absentGoodFaith"));
+
+        JsonNode judicial = root.get("judicialTest");
+        JsonNode presumptions = root.get("presumptions");
+
+        Optional<StrikeRules> strikes = Optional.ofNullable(root.get("strikes")).map(s -> {
+            List<StrikeRules.Step> ladder = list(s.get("ladder"), "$.strikes.ladder", (x, p) -> new StrikeRules.Step(
+                    x.get("strike").asInt(), StrikeRules.StrikeAction.valueOf(x.get("action").asString()),
+                    Optional.ofNullable(x.get("period")).map(q -> period(q, p + ".period")), refs(x, p)));
+            for (int i = 0; i < ladder.size(); i++) {
+                if (ladder.get(i).strike() != i + 1) {
+                    problems.add(doc.problem("$.strikes.ladder[" + i + "].strike", "expected strike " + (i + 1)
+                            + " here: the ladder counts 1, 2, 3... without gaps; found " + ladder.get(i).strike()));
+                }
+            }
+            return new StrikeRules(refs(s, "$.strikes"), period(s.get("window"), "$.strikes.window"), ladder);
+        });
+
+        return new PolicyPack(root.get("id").asString(), root.get("version").asString(), root.get("name").asString(),
+                zone, provisions, dutyRules, noticeRules, counter, calendar, redFlags, erroneous,
+                refs(judicial, "$.judicialTest"),
+                number(judicial.get("muchLessRatio"), "$.judicialTest.muchLessRatio"),
+                choice(presumptions.get("uncertainTiming"), "$.presumptions.uncertainTiming"),
+                choice(presumptions.get("absentAssessedAt"), "$.presumptions.absentAssessedAt"),
+                Optional.ofNullable(root.get("appealWindow")).map(a -> period(a, "$.appealWindow")),
+                strikes, source);
+    }
+
+    private interface Item<T> {
+        T read(JsonNode node, String path);
+    }
+
+    private <T> List<T> list(JsonNode array, String path, Item<T> item) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            out.add(item.read(array.get(i), path + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    /** The node's {@code references}, each checked to name a provision of this pack. */
+    private List<String> refs(JsonNode node, String path) {
+        List<String> refs = strings(node.get("references"));
+        for (int i = 0; i < refs.size(); i++) {
+            if (!provisionIds.contains(refs.get(i))) {
+                problems.add(doc.problem(JsonPath.child(path + ".references", i), "unknown provision \""
+                        + refs.get(i) + "\": every reference must be an id under provisions"));
+            }
+        }
+        return refs;
+    }
+
+    private List<Obligation> obligations(JsonNode array, String path) {
+        return list(array, path, (x, p) -> new Obligation(PlatformMeasure.byKey(x.get("measure").asString())
+                .orElseThrow(), x.get("text").asString(), refs(x, p)));
+    }
+
+    private List<MeasureGroup> measures(JsonNode array, String path) {
+        return list(array, path, (x, p) -> {
+            Set<ActionType> anyOf = new HashSet<>();
+            x.get("anyOf").forEach(a -> anyOf.add(ActionType.valueOf(a.asString())));
+            return new MeasureGroup(anyOf, x.get("text").asString(), refs(x, p));
+        });
+    }
+
+    private TimeLimit period(JsonNode n, String path) {
+        return new TimeLimit(n.get("value").asInt(), TimeLimit.Unit.valueOf(n.get("unit").asString()), refs(n, path),
+                note(n));
+    }
+
+    private Parameter<BigDecimal> number(JsonNode n, String path) {
+        return parameter(n, path, v -> v.decimalValue());
+    }
+
+    private Parameter<Boolean> flag(JsonNode n, String path) {
+        return parameter(n, path, JsonNode::asBoolean);
+    }
+
+    private Parameter<String> choice(JsonNode n, String path) {
+        return parameter(n, path, JsonNode::asString);
+    }
+
+    private <T> Parameter<T> parameter(JsonNode n, String path, Function<JsonNode, T> value) {
+        return new Parameter<>(value.apply(n.get("value")), n.get("unit").asString(), refs(n, path), note(n));
+    }
+
+    private static String note(JsonNode n) {
+        return n.has("note") ? n.get("note").asString() : null;
+    }
+}
