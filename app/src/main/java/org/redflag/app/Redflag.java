@@ -1,0 +1,97 @@
+package org.redflag.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.redflag.app.law.PoliciesCommand;
+import org.redflag.app.liability.AssessCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code redflag}: IP-infringement liability and enforcement for e-commerce platforms.
+ *
+ * <p>Exit codes, for every subcommand: 0 success; 1 findings or failure (an assessment that disagrees with the
+ * case's expected outcome, an internal error); 2 bad input (a file, option or pack that cannot be used).
+ */
+@Command(name = "redflag",
+        mixinStandardHelpOptions = true,
+        versionProvider = Redflag.Version.class,
+        subcommands = {AssessCommand.class, PoliciesCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
+            "",
+            "Assess whether a platform is liable on a set of facts, under the PRC E-Commerce Law and Civil Code (CN),"
+                    + " the EU Digital Services Act (EU) or the US DMCA (US), with the reasoning and the provisions"
+                    + " it rests on.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  findings or failure (an assessment disagrees with its expected outcome)",
+            "  2  bad input (a file, option or policy pack that cannot be used)",
+            "",
+            "Examples:",
+            "  redflag assess                       the bundled example cases, as a table",
+            "  redflag assess case.json             the full report for one case",
+            "  redflag assess cases/ --format json  assessments as JSON",
+            "  redflag assess case.json --policy EU the same facts under the EU pack",
+            "  redflag policies show CN             the CN policy pack, readably",
+        })
+public final class Redflag implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. Used by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Redflag());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("redflag: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("redflag: internal error: " + ex);
+            if (System.getenv("REDFLAG_DEBUG") != null) {
+                ex.printStackTrace(c.getErr());
+            } else {
+                c.getErr().println("(set REDFLAG_DEBUG=1 for the stack trace)");
+            }
+            return FINDINGS;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Redflag.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"redflag " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
