@@ -21,6 +21,7 @@ import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
 import org.redflag.source.JsonSchemaCheck;
 import org.redflag.source.SourceDocument;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,7 @@ public final class CaseReader {
     private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.fromResource("/org/redflag/schemas/case.schema.json");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
     private static final String DATE_EXPECTED = "expected an ISO-8601 date (2024-03-01) or date-time"
             + " (2024-03-01T10:00:00+08:00)";

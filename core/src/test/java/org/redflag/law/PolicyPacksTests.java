@@ -1,0 +1,143 @@
+package org.redflag.law;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.source.InputProblem;
+import org.redflag.source.InvalidInputException;
+
+/** The shipped packs read and say what the law says; a malformed pack is refused with its file, line and field. */
+class PolicyPacksTests {
+
+    static String cn() throws IOException {
+        try (InputStream in = PolicyPacks.class.getResourceAsStream("/org/redflag/law/packs/CN.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static InputProblem refused(String text) {
+        try {
+            PolicyPacks.read("pack.yaml", text);
+        } catch (InvalidInputException e) {
+            return e.problems().get(0);
+        }
+        throw new AssertionError("the pack was accepted");
+    }
+
+    private static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void the_shipped_packs_carry_the_source_papers_figures() {
+        PolicyPacks packs = PolicyPacks.builtIn();
+        assertThat(packs.all()).extracting(PolicyPack::id).containsExactly("CN", "EU", "US");
+        PolicyPack cn = packs.find("CN").orElseThrow();
+        assertThat(cn.notice().responseDeadline().value()).isEqualTo(72);
+        assertThat(cn.notice().responseDeadline().unit()).isEqualTo(TimeLimit.Unit.HOURS);
+        assertThat(cn.counterNotice().orElseThrow().waitingPeriod().value()).isEqualTo(15);
+        assertThat(cn.redFlags().priceRatio().value()).isEqualByComparingTo("0.70");
+        assertThat(cn.redFlags().salesMultiple().value()).isEqualByComparingTo("10");
+        assertThat(packs.find("EU").orElseThrow().notice().responseDeadline().value()).isEqualTo(12);
+        PolicyPack us = packs.find("US").orElseThrow();
+        assertThat(us.counterNotice().orElseThrow().waitingPeriod().unit()).isEqualTo(TimeLimit.Unit.BUSINESS_DAYS);
+        assertThat(us.counterNotice().orElseThrow().restoreBy().orElseThrow().value()).isEqualTo(14);
+    }
+
+    @Test
+    void every_parameter_names_a_provision_the_pack_defines() {
+        for (PolicyPack p : PolicyPacks.builtIn().all()) {
+            assertThat(p.notice().responseDeadline().references()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(p.provisions()).containsKey(r));
+            assertThat(p.redFlags().priceRatio().references()).isNotEmpty();
+            p.redFlags().flags().values().forEach(f -> assertThat(f.references()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void a_yaml_syntax_error_names_its_line() throws IOException {
+        String text = cn().replace("timeZone: Asia/Shanghai", "timeZone: [Asia/Shanghai");
+        InputProblem p = refused(text);
+        assertThat(p.file()).isEqualTo("pack.yaml");
+        assertThat(p.line()).isGreaterThan(0);
+        assertThat(p.message()).startsWith("not valid YAML");
+    }
+
+    @Test
+    void a_wrong_value_names_its_field_and_line() throws IOException {
+        String text = cn().replace("responseDeadline: { value: 72,", "responseDeadline: { value: seventy-two,");
+        InputProblem p = refused(text);
+        assertThat(p.path()).isEqualTo("$.notice.responseDeadline.value");
+        assertThat(p.line()).isEqualTo(lineOf(text, "responseDeadline:"));
+        assertThat(p.message()).contains("expected integer");
+    }
+
+    @Test
+    void an_unknown_field_is_refused() throws IOException {
+        String text = cn().replace("timeZone: Asia/Shanghai", "timeZone: Asia/Shanghai\nfavouriteColour: red");
+        InputProblem p = refused(text);
+        assertThat(p.path()).isEqualTo("$.favouriteColour");
+        assertThat(p.line()).isEqualTo(lineOf(text, "favouriteColour"));
+    }
+
+    @Test
+    void a_reference_to_a_provision_the_pack_does_not_define_is_refused() throws IOException {
+        String text = cn().replace("priceRatio: { value: 0.70, unit: RATIO, references: [seed.s3.1]",
+                "priceRatio: { value: 0.70, unit: RATIO, references: [seed.s9.9]");
+        InputProblem p = refused(text);
+        assertThat(p.path()).isEqualTo("$.redFlags.priceRatio.references[0]");
+        assertThat(p.message()).contains("unknown provision \"seed.s9.9\"");
+        assertThat(p.line()).isEqualTo(lineOf(text, "priceRatio:"));
+    }
+
+    @Test
+    void an_unknown_time_zone_is_refused() throws IOException {
+        InputProblem p = refused(cn().replace("timeZone: Asia/Shanghai", "timeZone: Asia/Atlantis"));
+        assertThat(p.path()).isEqualTo("$.timeZone");
+        assertThat(p.message()).contains("unknown time zone");
+    }
+
+    @Test
+    void a_strike_ladder_with_a_gap_is_refused() throws IOException {
+        InputProblem p = refused(cn().replace("- { strike: 3, action: TERMINATE_ACCOUNT",
+                "- { strike: 4, action: TERMINATE_ACCOUNT"));
+        assertThat(p.path()).isEqualTo("$.strikes.ladder[2].strike");
+    }
+
+    @Test
+    void a_price_ratio_above_one_is_refused() throws IOException {
+        InputProblem p = refused(cn().replace("priceRatio: { value: 0.70", "priceRatio: { value: 7"));
+        assertThat(p.path()).isEqualTo("$.redFlags.priceRatio.value");
+    }
+
+    @Test
+    void a_custom_pack_file_reads_and_resolve_finds_ids_and_files(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("strict.yaml");
+        Files.writeString(file, cn().replace("id: CN", "id: CN-STRICT").replace("responseDeadline: { value: 72,",
+                "responseDeadline: { value: 24,"));
+        PolicyPack strict = PolicyPacks.builtIn().resolve(file.toString());
+        assertThat(strict.id()).isEqualTo("CN-STRICT");
+        assertThat(strict.notice().responseDeadline().value()).isEqualTo(24);
+        assertThat(PolicyPacks.builtIn().resolve("EU").id()).isEqualTo("EU");
+        assertThatThrownBy(() -> PolicyPacks.builtIn().resolve("XX"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("shipped packs: CN, EU, US");
+    }
+
+    @Test
+    void business_days_skip_weekends_and_holidays() {
+        BusinessCalendar cal = PolicyPacks.builtIn().find("US").orElseThrow().calendar();
+        TimeLimit ten = new TimeLimit(10, TimeLimit.Unit.BUSINESS_DAYS, java.util.List.of(), null);
+        java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+        java.time.Instant fri = java.time.ZonedDateTime.parse("2024-06-14T10:00:00-04:00[America/New_York]").toInstant();
+        // Fri 14 June + 10 business days, skipping two weekends and Juneteenth (Wed 19 June) = Mon 1 July.
+        assertThat(ten.after(fri, ny, cal).atZone(ny).toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 7, 1));
+    }
+}
