@@ -1,0 +1,187 @@
+package org.redflag.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.source.JsonSchemaCheck;
+import org.redflag.source.SourceDocument;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user meets it: outputs, exit codes and messages, bad input included. */
+class CliTests {
+
+    static final Path EXAMPLES = Path.of("..", "examples", "cases");
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Redflag.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static void noStackTrace(Run r) {
+        assertThat(r.out() + r.err()).doesNotContain("Exception", "\tat ", "internal error");
+    }
+
+    @Test
+    void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
+        Run r = run("assess");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("CASE", "LIABILITY", "lv-v-douyin", "JOINTLY_LIABLE",
+                "14 cases assessed; 14 of 14 with an expected outcome agree.");
+        assertThat(r.out().lines().filter(l -> l.matches("^[a-z0-9-]+ +CN .*"))).hasSize(14);
+    }
+
+    @Test
+    void one_case_prints_the_full_report_outcome_first() {
+        Run r = run("assess", EXAMPLES.resolve("rules/late-removal-after-notice.json").toString());
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).contains("OUTCOME  LIABLE_FOR_EXPANDED_DAMAGE", "REASONING", "measures.in-time",
+                "TABLE 2 OBLIGATIONS", "JUDICIAL TEST", "COUNTERFACTUALS", "PROVISIONS CITED", "[cn.ecl.art42]");
+        assertThat(r.out().indexOf("OUTCOME")).isLessThan(r.out().indexOf("REASONING"));
+        assertThat(r.out()).doesNotContain("CASE  PACK");
+    }
+
+    @Test
+    void json_output_meets_the_assessment_schema() throws Exception {
+        Run r = run("assess", "--format", "json", EXAMPLES.resolve("lv-v-douyin.json").toString());
+        assertThat(r.code()).isEqualTo(0);
+        SourceDocument doc = SourceDocument.parse("out.json", r.out(), SourceDocument.Format.JSON);
+        assertThat(JsonSchemaCheck.fromResource("/org/redflag/schemas/assessment.schema.json").check(doc)).isEmpty();
+        assertThat(doc.root().get("liability").asString()).isEqualTo("JOINTLY_LIABLE");
+        assertThat(doc.root().get("knowledge").asString()).isEqualTo("CONSTRUCTIVE");
+    }
+
+    @Test
+    void a_directory_assesses_in_batch_as_a_json_array_with_the_table_on_stderr() {
+        Run r = run("assess", "--format", "json", "--no-counterfactuals", EXAMPLES.toString());
+        assertThat(r.code()).isEqualTo(0);
+        JsonNode array = JsonMapper.shared().readTree(r.out());
+        assertThat(array.size()).isEqualTo(14);
+        assertThat(r.err()).contains("14 of 14");
+    }
+
+    @Test
+    void policy_overrides_the_case_jurisdiction() {
+        Run r = run("assess", "--format", "json", "--policy", "EU",
+                EXAMPLES.resolve("rules/late-removal-after-notice.json").toString());
+        JsonNode json = JsonMapper.shared().readTree(r.out());
+        assertThat(json.get("policy").get("id").asString()).isEqualTo("EU");
+        assertThat(json.get("findings").toString()).contains("12 hours");
+    }
+
+    @Test
+    void as_of_judges_at_an_earlier_moment() {
+        Run r = run("assess", "--as-of", "2024-03-02T00:00:00+08:00",
+                EXAMPLES.resolve("rules/late-removal-after-notice.json").toString());
+        assertThat(r.out()).contains("OUTCOME  NOT_LIABLE", "had not passed");
+    }
+
+    @Test
+    void a_bad_file_in_a_batch_is_reported_with_its_line_and_path_and_the_good_ones_still_assessed(
+            @TempDir Path dir) throws Exception {
+        Files.copy(EXAMPLES.resolve("lv-v-douyin.json"), dir.resolve("a-good.json"));
+        Files.writeString(dir.resolve("b-bad.json"), """
+                {
+                  "id": "bad",
+                  "jurisdiction": "CN",
+                  "platform": { "services": ["SHOP"] }
+                }
+                """);
+        Files.writeString(dir.resolve("c-broken.json"), "{ not json");
+        Run r = run("assess", "--summary", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("lv-v-douyin", "JOINTLY_LIABLE", "INVALID INPUT", "1 case assessed, 2 invalid");
+        assertThat(r.err()).contains("b-bad.json:4: $.platform.services[0]: expected one of")
+                .contains("c-broken.json:1: $: not valid JSON");
+        noStackTrace(r);
+    }
+
+    @Test
+    void a_missing_file_is_bad_input() {
+        Run r = run("assess", "no-such-case.json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-case.json: $: no such file or directory");
+        noStackTrace(r);
+    }
+
+    @Test
+    void an_unknown_jurisdiction_names_the_field_and_the_way_out(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.json");
+        Files.writeString(f, "{\"id\":\"x\",\"jurisdiction\":\"XX\",\"platform\":{\"services\":[\"PAYMENT_SETTLEMENT\"]}}");
+        Run r = run("assess", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("$.jurisdiction", "\"XX\"", "--policy FILE");
+    }
+
+    @Test
+    void a_case_that_disagrees_with_its_expected_outcome_exits_1_and_is_listed_as_a_miss(@TempDir Path dir)
+            throws Exception {
+        String text = Files.readString(EXAMPLES.resolve("rules/price-at-72-percent.json"))
+                .replace("\"platformLiable\": false", "\"platformLiable\": true");
+        Files.writeString(dir.resolve("wrong.json"), text);
+        Files.copy(EXAMPLES.resolve("lv-v-douyin.json"), dir.resolve("lv.json"));
+        Run r = run("assess", "--summary", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("1 of 2 with an expected outcome agree", "Misses:",
+                "price-at-72-percent: expected liable, NONE, assessed not liable, NONE");
+    }
+
+    @Test
+    void bad_options_are_bad_input_with_a_hint() {
+        Run unknown = run("assess", "--frobnicate");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--frobnicate'", "redflag assess --help");
+        Run format = run("assess", "--format", "xml");
+        assertThat(format.code()).isEqualTo(2);
+        assertThat(format.err()).contains("--format", "xml");
+        Run asOf = run("assess", "--as-of", "yesterday");
+        assertThat(asOf.code()).isEqualTo(2);
+        assertThat(asOf.err()).contains("--as-of", "yesterday");
+        Run policy = run("assess", "--policy", "XX", EXAMPLES.toString());
+        assertThat(policy.code()).isEqualTo(2);
+        assertThat(policy.err()).contains("--policy", "shipped packs: CN, EU, US");
+    }
+
+    @Test
+    void policies_lists_the_packs_and_shows_one_readably() {
+        Run list = run("policies");
+        assertThat(list.code()).isEqualTo(0);
+        assertThat(list.out()).contains("CN ", "EU ", "US ", "72 hours", "12 hours");
+        Run show = run("policies", "show", "CN");
+        assertThat(show.code()).isEqualTo(0);
+        assertThat(show.out()).contains("response deadline: 72 hours", "[cn.ecl.art42]", "price ratio: 0.7",
+                "PRICE_BELOW_GENUINE", "counts from HIGH", "strike 3 → TERMINATE_ACCOUNT", "E-Commerce Law of the PRC");
+    }
+
+    @Test
+    void a_malformed_custom_pack_is_refused_with_its_line_and_field(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("mine.yaml");
+        Files.writeString(pack, "id: MINE\nversion: \"1\"\nname: Mine\ntimeZone: UTC\nprovisions: {}\n");
+        Run r = run("policies", "show", pack.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("mine.yaml:1: $.dutyOfCare: required field \"dutyOfCare\" is missing");
+        noStackTrace(r);
+        Run assess = run("assess", "--policy", pack.toString(), EXAMPLES.toString());
+        assertThat(assess.code()).isEqualTo(2);
+    }
+
+    @Test
+    void help_and_version() {
+        Run help = run("--help");
+        assertThat(help.code()).isEqualTo(0);
+        assertThat(help.out()).contains("assess", "policies", "Exit codes");
+        Run version = run("--version");
+        assertThat(version.code()).isEqualTo(0);
+        assertThat(version.out()).startsWith("redflag ");
+    }
+}

@@ -1,0 +1,54 @@
+package org.redflag.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, as a stranger runs it: the {@code ./redflag} launcher at the repository root starts
+ * the packaged jar in its own process and prints the summary table of the bundled examples.
+ */
+class LauncherIT {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result launch(String... args) throws IOException, InterruptedException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("redflag").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(root.toFile()).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_launcher_runs_the_packaged_jar_on_the_bundled_examples() throws Exception {
+        Result r = launch("assess");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.err()).as("the jar is fresh, so the launcher does not rebuild").doesNotContain("building");
+        assertThat(r.out()).contains("14 cases assessed; 14 of 14 with an expected outcome agree.");
+    }
+
+    @Test
+    void the_packaged_jar_exits_2_on_bad_input_without_a_stack_trace() throws Exception {
+        Result r = launch("assess", "no-such-file.json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file or directory").doesNotContain("Exception");
+    }
+
+    @Test
+    void the_packaged_jar_reports_its_version() throws Exception {
+        Result r = launch("--version");
+        assertThat(r.code()).isEqualTo(0);
+        assertThat(r.out()).matches("(?s)redflag \\d+\\.\\d+\\.\\d+.*");
+    }
+}
