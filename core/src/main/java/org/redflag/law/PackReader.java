@@ -128,7 +128,8 @@ final class PackReader {
                     Optional.ofNullable(f.get("measures")).map(m -> measures(m, at + ".measures"))));
         });
         JsonNode terms = flags.get("counterfeitTerms");
-        RedFlagRules redFlags = new RedFlagRules(measures(flags.get("measures"), "$.redFlags.measures"), flagRules,
+        RedFlagRules redFlags = new RedFlagRules(refs(flags.get("generalKnowledge"), "$.redFlags.generalKnowledge"),
+                measures(flags.get("measures"), "$.redFlags.measures"), flagRules,
                 number(flags.get("priceRatio"), "$.redFlags.priceRatio"),
                 number(flags.get("salesMultiple"), "$.redFlags.salesMultiple"),
                 number(flags.get("negativeReviewMultiple"), "$.redFlags.negativeReviewMultiple"),

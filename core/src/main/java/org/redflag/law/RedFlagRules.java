@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /** Which red flags count at which duty level, the thresholds that raise them, and what the platform must then do. */
 public record RedFlagRules(
+        List<String> generalKnowledgeReferences,
         List<MeasureGroup> measures,
         Map<RedFlag, FlagRule> flags,
         Parameter<BigDecimal> priceRatio,
@@ -16,6 +17,7 @@ public record RedFlagRules(
         CounterfeitTerms counterfeitTerms) {
 
     public RedFlagRules {
+        generalKnowledgeReferences = List.copyOf(generalKnowledgeReferences);
         measures = List.copyOf(measures);
         flags = Map.copyOf(flags);
     }

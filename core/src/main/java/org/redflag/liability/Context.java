@@ -28,7 +28,7 @@ final class Context {
         String explicit = asOf.orElse(facts.assessedAt());
         if (explicit != null) {
             this.moment = time(explicit);
-            this.momentWords = explicit + (asOf.isPresent() ? " (as of, given on the command line)" : " (the case's assessedAt)");
+            this.momentWords = explicit + (asOf.isPresent() ? " (the as-of moment asked for)" : " (the case's assessedAt)");
         } else if ("LATEST_DATE".equals(pack.absentAssessedAt().value())) {
             this.moment = latestFact();
             this.momentWords = moment.map(m -> m.show(zone) + " (the latest date in the case)")

@@ -280,8 +280,8 @@ final class KnowledgeRules {
         if (ctx.facts.generalKnowledgeOnly()) {
             children.add(TraceNode.leaf("knowledge.general-only", TraceNode.Step.KNOWLEDGE, APPLIED,
                     "knowing in general that counterfeits are sold on the platform is not knowledge of this"
-                            + " infringement", List.of("generalKnowledgeOnly = true"), rules.counterfeitTerms()
-                            .references()));
+                            + " infringement", List.of("generalKnowledgeOnly = true"),
+                    rules.generalKnowledgeReferences()));
         }
     }
 

@@ -141,11 +141,14 @@ public final class AssessCommand implements Callable<Integer> {
         problems.forEach(p -> err.println("redflag: " + p));
         err.flush();
 
-        if (format == Format.json) {
-            out.println(AssessmentJson.write(batch || bundled ? json : json.isEmpty() ? json : json.get(0)));
+        if (format == Format.json && (batch || bundled)) {
+            out.println(AssessmentJson.write(json));
             out.flush();
-            if (batch) {
-                table.print(err);
+            table.print(err);
+        } else if (format == Format.json) {
+            if (!json.isEmpty()) {
+                out.println(AssessmentJson.write(json.get(0)));
+                out.flush();
             }
         } else if (batch || bundled) {
             if (!onlyTable) {
