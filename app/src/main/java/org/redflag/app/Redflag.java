@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "redflag",
         mixinStandardHelpOptions = true,
         versionProvider = Redflag.Version.class,
-        subcommands = {AssessCommand.class, PoliciesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, PoliciesCommand.class, org.redflag.app.server.ServeCommand.class,
+            org.redflag.app.server.DemoCommand.class, CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
             "",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
             "  redflag assess cases/ --format json  assessments as JSON",
             "  redflag assess case.json --policy EU the same facts under the EU pack",
             "  redflag policies show CN             the CN policy pack, readably",
+            "  redflag demo                         the server with demo data",
         })
 public final class Redflag implements Runnable {
 

@@ -166,7 +166,22 @@ final class PackReader {
                 choice(presumptions.get("uncertainTiming"), "$.presumptions.uncertainTiming"),
                 choice(presumptions.get("absentAssessedAt"), "$.presumptions.absentAssessedAt"),
                 Optional.ofNullable(root.get("appealWindow")).map(a -> period(a, "$.appealWindow")),
-                strikes, source);
+                strikes, notifiers(root.get("notifiers")), source);
+    }
+
+    private Optional<NotifierRules> notifiers(JsonNode n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        String at = "$.notifiers";
+        return Optional.of(new NotifierRules(refs(n, at), period(n.get("window"), at + ".window"),
+                number(n.get("minimumDecided"), at + ".minimumDecided"),
+                number(n.get("trustedTakedownRate"), at + ".trustedTakedownRate"),
+                number(n.get("trustedMaxCounterSuccess"), at + ".trustedMaxCounterSuccess"),
+                number(n.get("warnBelowTakedownRate"), at + ".warnBelowTakedownRate"),
+                number(n.get("suspendAfterWarnings"), at + ".suspendAfterWarnings"),
+                period(n.get("suspension"), at + ".suspension"),
+                number(n.get("maxListingsPerNotice"), at + ".maxListingsPerNotice")));
     }
 
     private interface Item<T> {

@@ -28,6 +28,7 @@ public record PolicyPack(
         Parameter<String> absentAssessedAt,
         Optional<TimeLimit> appealWindow,
         Optional<StrikeRules> strikes,
+        Optional<NotifierRules> notifiers,
         String source) {
 
     public PolicyPack {

@@ -1,0 +1,100 @@
+package org.redflag.app.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and their API keys. Passwords are stored hashed (bcrypt); API keys as SHA-256 of the key. */
+@Repository
+public class Accounts {
+
+    public record Account(long id, String username, String passwordHash, Role role, String displayName) {
+        public Actor actor() {
+            return new Actor(id, username, role);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account create(String username, String password, Role role, String displayName) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO accounts (username, password_hash, role, display_name, created_at)"
+                        + " VALUES (:u, :p, :r, :d, :t)")
+                .param("u", username).param("p", password == null ? null : passwords.encode(password))
+                .param("r", role.name()).param("d", displayName).param("t", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .update(keys, "id");
+        return byId(keys.getKey().longValue()).orElseThrow();
+    }
+
+    public Optional<Account> byUsername(String username) {
+        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts WHERE username = :u")
+                .param("u", username).query(Accounts::row).optional();
+    }
+
+    public Optional<Account> byId(long id) {
+        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts WHERE id = :id")
+                .param("id", id).query(Accounts::row).optional();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts ORDER BY id")
+                .query(Accounts::row).list();
+    }
+
+    public boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single() > 0;
+    }
+
+    /** Issues a new API key for the account; the key itself is returned once and only its hash is kept. */
+    @Transactional
+    public String issueApiKey(long accountId, String label) {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String key = "rf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        jdbc.sql("INSERT INTO api_keys (key_hash, account_id, label, created_at) VALUES (:h, :a, :l, :t)")
+                .param("h", hash(key)).param("a", accountId).param("l", label)
+                .param("t", clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
+        return key;
+    }
+
+    public Optional<Account> byApiKey(String key) {
+        return jdbc.sql("SELECT a.id, a.username, a.password_hash, a.role, a.display_name FROM api_keys k"
+                        + " JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = :h")
+                .param("h", hash(key)).query(Accounts::row).optional();
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Account row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                Role.valueOf(rs.getString("role")), rs.getString("display_name"));
+    }
+}

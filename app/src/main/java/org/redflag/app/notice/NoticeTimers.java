@@ -1,0 +1,71 @@
+package org.redflag.app.notice;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The statutory clocks as persistent timers (db-scheduler, in the database): a warning before a response deadline,
+ * the breach at it, and the end of a waiting period. They survive restarts; each handler checks the notice's state,
+ * so a timer that fires twice, or after the notice moved on, changes nothing.
+ */
+@Configuration
+public class NoticeTimers {
+
+    static final String WARNING = "response-deadline-warning";
+    static final String BREACH = "response-deadline-breach";
+    static final String WAITING_PERIOD_END = "waiting-period-end";
+
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final double warnAt;
+
+    public NoticeTimers(@Lazy ObjectProvider<SchedulerClient> scheduler,
+                        @Value("${redflag.deadlines.warn-at-fraction:0.75}") double warnAt) {
+        this.scheduler = scheduler;
+        this.warnAt = warnAt;
+    }
+
+    @Bean
+    OneTimeTask<Void> deadlineWarning(@Lazy NoticeActions actions) {
+        return Tasks.oneTime(WARNING).execute((i, ctx) -> actions.escalate(Long.parseLong(i.getId()), 1));
+    }
+
+    @Bean
+    OneTimeTask<Void> deadlineBreach(@Lazy NoticeActions actions) {
+        return Tasks.oneTime(BREACH).execute((i, ctx) -> actions.escalate(Long.parseLong(i.getId()), 2));
+    }
+
+    @Bean
+    OneTimeTask<Void> waitingPeriodEnd(@Lazy NoticeActions actions) {
+        return Tasks.oneTime(WAITING_PERIOD_END).execute((i, ctx) ->
+                actions.restoreAfterWaitingPeriod(Long.parseLong(i.getId())));
+    }
+
+    /** Sets the warning (at the configured share of the period) and the breach timers of a response deadline. */
+    void deadline(long noticeId, Instant from, Instant deadline) {
+        long period = Duration.between(from, deadline).toMillis();
+        schedule(WARNING, noticeId, from.plusMillis((long) (period * warnAt)));
+        schedule(BREACH, noticeId, deadline);
+    }
+
+    void waitingPeriod(long noticeId, Instant ends) {
+        schedule(WAITING_PERIOD_END, noticeId, ends);
+    }
+
+    private void schedule(String task, long noticeId, Instant at) {
+        scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, Long.toString(noticeId)), at);
+    }
+
+    static boolean isTimer(Task<?> t) {
+        return t.getName().equals(WARNING) || t.getName().equals(BREACH) || t.getName().equals(WAITING_PERIOD_END);
+    }
+}

@@ -1,0 +1,210 @@
+package org.redflag.app.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.redflag.notice.IllegalTransitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error answers {@code application/problem+json} (RFC 9457) with the field at fault where there is one.
+ * User errors are 4xx; only a fault of the server itself is a 500, and it is logged.
+ */
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return answer(Problems.of(e.status(), e.title(), e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ProblemDetail> transition(IllegalTransitionException e) {
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "Not allowed in this status", e.getMessage(), "action");
+        p.setProperty("allowed", e.allowed().stream().map(Enum::name).sorted().toList());
+        p.setProperty("noticeStatus", e.status().name());
+        return answer(p);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+                return answer(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge.getMessage(),
+                        null));
+            }
+        }
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "unknown field \""
+                    + u.getPropertyName() + "\"; known fields: " + u.getKnownPropertyIds(), path(u)));
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "cannot read "
+                    + abbreviate(String.valueOf(f.getValue())) + " as " + typeName(f.getTargetType()), path(f)));
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "expected "
+                    + (m.getTargetType() == null ? "another type" : typeName(m.getTargetType())) + ": "
+                    + abbreviate(m.getOriginalMessage()), path(m)));
+        }
+        if (cause instanceof JacksonException j) {
+            var at = j.getLocation();
+            return answer(Problems.of(HttpStatus.BAD_REQUEST, "Malformed JSON", "the body is not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + abbreviate(j.getOriginalMessage()), path(j)));
+        }
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", "the body could not be read"
+                + (cause == null ? "" : ": " + abbreviate(cause.getMessage())), null));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError f : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
+        }
+        errors.sort((a, b) -> a.get("field").compareTo(b.get("field")));
+        String first = errors.isEmpty() ? null : errors.get(0).get("field");
+        String detail = errors.isEmpty() ? "the request is invalid"
+                : errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", detail, first);
+        p.setProperty("errors", errors);
+        return answer(p);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
+        var result = e.getParameterValidationResults().isEmpty() ? null : e.getParameterValidationResults().get(0);
+        String field = result == null ? null : result.getMethodParameter().getParameterName();
+        String message = result == null || result.getResolvableErrors().isEmpty() ? "invalid"
+                : result.getResolvableErrors().get(0).getDefaultMessage();
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, field));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another value" : typeName(e.getRequiredType());
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": cannot read \""
+                + abbreviate(String.valueOf(e.getValue())) + "\" as " + expected, e.getName()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the query parameter "
+                + e.getParameterName() + " is required", e.getParameterName()));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the multipart part "
+                + e.getRequestPartName() + " is required", e.getRequestPartName()));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName()
+                + " is required", e.getHeaderName()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> upload(MaxUploadSizeExceededException e) {
+        return answer(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "the upload is larger than"
+                + " the limit of " + e.getMaxUploadSize() + " bytes", "file"));
+    }
+
+    @ExceptionHandler(BodySizeLimitFilter.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodySizeLimitFilter.TooLarge e) {
+        return answer(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage(), null));
+    }
+
+    /** Spring's own request errors (405, 406, 415, 404 for unknown paths...) keep their status. */
+    private ResponseEntity<ProblemDetail> framework(ErrorResponse r) {
+        ProblemDetail body = r.getBody();
+        HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
+        return answer(Problems.of(status, status.getReasonPhrase(), body.getDetail() == null ? status.getReasonPhrase()
+                : body.getDetail(), null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse r) {
+            return framework(r);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        log.error("internal error", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the server failed; the error is logged", null));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** The JSON path of a Jackson error: {@code listings[2]}, {@code elements.proofOfRights}. */
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    private static String typeName(Class<?> c) {
+        if (c.isEnum()) {
+            return "one of " + java.util.Arrays.toString(c.getEnumConstants());
+        }
+        return switch (c.getSimpleName()) {
+            case "Integer", "int", "Long", "long" -> "an integer";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            case "Instant", "OffsetDateTime" -> "an ISO-8601 date-time";
+            case "List", "Set" -> "an array";
+            default -> c.getSimpleName().toLowerCase().startsWith("map") ? "an object" : "a " + c.getSimpleName();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.lines().findFirst().orElse("");
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
+    }
+}

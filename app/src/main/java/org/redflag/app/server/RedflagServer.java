@@ -1,0 +1,29 @@
+package org.redflag.app.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The Spring Boot application behind {@code redflag serve}. */
+@SpringBootApplication(scanBasePackages = "org.redflag.app")
+public class RedflagServer {
+
+    @Bean
+    ServerClock clock(@Value("${redflag.clock.offset:PT0S}") Duration offset) {
+        return new ServerClock(Clock.systemUTC(), offset);
+    }
+
+    /** Strict request bodies: an enum given as a number is refused, not taken as an index. */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictEnums() {
+        return b -> b.enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    }
+
+    /** db-scheduler decides what is due by the same clock as everything else. */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock schedulerClock(ServerClock clock) {
+        return clock::instant;
+    }
+}

@@ -1,0 +1,127 @@
+package org.redflag.app.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.redflag.app.Redflag;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code redflag serve}: the notice-and-takedown server. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Start the Redflag server: the REST API under /api (OpenAPI at /v3/api-docs, Swagger UI at"
+                    + " /swagger-ui.html), health at /actuator/health and Prometheus metrics at /actuator/prometheus.",
+            "",
+            "By default it keeps its data in an embedded H2 database under --data, created and migrated on first"
+                    + " run. Point it at PostgreSQL with --db-url (or REDFLAG_DB_URL, REDFLAG_DB_USER,"
+                    + " REDFLAG_DB_PASSWORD). On first start with an empty database it creates an 'admin' account"
+                    + " and prints its password once.",
+        })
+public class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory for the embedded database"
+            + " (default: $REDFLAG_HOME/data, else ./data).")
+    Path data;
+
+    @Option(names = "--db-url", paramLabel = "JDBC-URL", defaultValue = "${env:REDFLAG_DB_URL}",
+            description = "PostgreSQL JDBC URL instead of the embedded database, e.g."
+                    + " jdbc:postgresql://127.0.0.1:5432/redflag.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:REDFLAG_DB_USER}", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:REDFLAG_DB_PASSWORD}", description = "Database password.")
+    String dbPassword;
+
+    @Option(names = "--policy", defaultValue = "CN", description = "Default policy pack for notices (CN, EU, US).")
+    String policy;
+
+    /** Extra properties set by subclasses (the demo). */
+    protected Map<String, Object> extraProperties() {
+        return Map.of();
+    }
+
+    protected void started(ConfigurableApplicationContext context, String url) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            spec.commandLine().getErr().println("redflag: --port: expected 0 to 65535; found " + port);
+            return Redflag.BAD_INPUT;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", port);
+        props.put("server.address", bind);
+        props.put("redflag.policy", policy);
+        String where;
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+                spec.commandLine().getErr().println("redflag: --db-url: expected a jdbc:postgresql: (or jdbc:h2:) URL;"
+                        + " found " + dbUrl);
+                return Redflag.BAD_INPUT;
+            }
+            props.put("spring.datasource.url", dbUrl);
+            props.put("spring.datasource.username", dbUser == null ? "" : dbUser);
+            props.put("spring.datasource.password", dbPassword == null ? "" : dbPassword);
+            where = "database " + dbUrl;
+        } else {
+            Path dir = dataDirectory();
+            Files.createDirectories(dir);
+            props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("redflag").toAbsolutePath()
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
+            props.put("spring.datasource.username", "sa");
+            props.put("spring.datasource.password", "");
+            where = "embedded H2 database in " + dir.toAbsolutePath();
+        }
+        props.putAll(extraProperties());
+        spec.commandLine().getOut().println("Redflag: starting with the " + where);
+        spec.commandLine().getOut().flush();
+
+        SpringApplication app = new SpringApplication(RedflagServer.class);
+        app.setDefaultProperties(props);
+        ConfigurableApplicationContext context = app.run();
+        String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
+        String url = "http://" + host + ":" + context.getEnvironment().getProperty("local.server.port");
+        FirstAdmin.ensure(context, spec.commandLine().getOut());
+        spec.commandLine().getOut().println("Redflag: serving at " + url + " (API docs " + url + "/swagger-ui.html)");
+        started(context, url);
+        spec.commandLine().getOut().flush();
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(e -> {
+            if (e instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        closed.await();
+        return Redflag.OK;
+    }
+
+    Path dataDirectory() {
+        if (data != null) {
+            return data;
+        }
+        String home = System.getenv("REDFLAG_HOME");
+        return home != null && !home.isBlank() ? Path.of(home, "data") : Path.of("data");
+    }
+}

@@ -1,0 +1,214 @@
+package org.redflag.app.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.redflag.app.notice.Marketplace.action;
+import static org.redflag.app.notice.Marketplace.notice;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.app.server.TestServer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole life of a notice over real HTTP: file, qualify, act, counter-notice, forward, waiting period, restore;
+ * and file, act, appeal, reverse. Runs on H2 and on PostgreSQL (subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class NoticeLifecycleIT {
+
+    TestServer server;
+    Marketplace m;
+
+    abstract TestServer.Db db();
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        server = TestServer.start(db(), TestServer.database(db(), dir), Map.of());
+        m = new Marketplace(server, "");
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private String status(long id) {
+        return m.reviewer.get("/api/notices/" + id).expect(200).text("status");
+    }
+
+    @Test
+    void file_qualify_act_counter_notice_forward_wait_and_restore() {
+        String listing = m.listing(m.seller, "life-1");
+        JsonNode filed = m.brand.post("/api/notices", notice(List.of(listing), true, "en")).expect(201).json();
+        long id = filed.get("id").asLong();
+        assertThat(filed.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(filed.get("qualification").get("qualified").asBoolean()).isTrue();
+        Instant received = Instant.parse(filed.get("clocks").get("receivedAt").asString());
+        assertThat(Instant.parse(filed.get("clocks").get("responseDeadline").asString()))
+                .isEqualTo(received.plus(Duration.ofHours(72)));
+        assertThat(filed.get("text").asString()).isEqualTo("notice text as written, in en");
+
+        JsonNode removed = m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200).json();
+        assertThat(removed.get("status").asString()).isEqualTo("LISTING_REMOVED");
+        assertThat(m.seller.get("/api/listings/" + listing).expect(200).text("status")).isEqualTo("REMOVED");
+        m.reviewer.post("/api/notices/" + id + "/actions", action("FORWARD_TO_SELLER")).expect(200);
+
+        m.seller.post("/api/notices/" + id + "/counter-notice",
+                Map.of("statement", "genuine goods", "contact", "seller@example.com")).expect(200);
+        var early = m.brand.post("/api/notices/" + id + "/suit", Map.of("court", "Hangzhou", "caseReference", "X1"))
+                .expect(409);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.json().get("allowed").toString()).contains("FORWARD_COUNTER_NOTICE");
+
+        JsonNode waiting = m.reviewer.post("/api/notices/" + id + "/actions", action("FORWARD_COUNTER_NOTICE"))
+                .expect(200).json();
+        assertThat(waiting.get("status").asString()).isEqualTo("WAITING_PERIOD");
+        Instant forwarded = Instant.parse(waiting.get("clocks").get("counterForwardedAt").asString());
+        assertThat(Instant.parse(waiting.get("clocks").get("waitingPeriodEnds").asString()))
+                .isEqualTo(forwarded.plus(Duration.ofDays(15)));
+
+        server.clock().advance(Duration.ofDays(14));
+        assertThat(status(id)).isEqualTo("WAITING_PERIOD");
+        server.clock().advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("RESTORED"));
+        assertThat(m.seller.get("/api/listings/" + listing).expect(200).text("status")).isEqualTo("ONLINE");
+        JsonNode history = m.brand.get("/api/notices/" + id + "/history").expect(200).json();
+        assertThat(history.toString()).contains("\"actor\":\"system\"", "\"action\":\"RESTORE\"");
+        List<String> actions = history.valueStream().map(e -> e.get("action").asString()).toList();
+        assertThat(actions).containsExactly("FILED", "REMOVE_LISTING", "FORWARD_TO_SELLER", "COUNTER_NOTICE",
+                "FORWARD_COUNTER_NOTICE", "RESTORE");
+    }
+
+    @Test
+    void file_act_appeal_and_reverse() {
+        String listing = m.listing(m.seller, "life-2");
+        long id = m.file(m.brand, listing);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        m.brand.post("/api/notices/" + id + "/appeal", Map.of("grounds", "x")).expect(403);
+        JsonNode appealed = m.seller.post("/api/notices/" + id + "/appeal", Map.of("grounds", "authorised reseller"))
+                .expect(200).json();
+        assertThat(appealed.get("status").asString()).isEqualTo("APPEALED");
+        JsonNode reversed = m.reviewer.post("/api/notices/" + id + "/actions", action("REVERSE")).expect(200).json();
+        assertThat(reversed.get("status").asString()).isEqualTo("RESTORED");
+        assertThat(m.seller.get("/api/listings/" + listing).expect(200).text("status")).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void a_suit_reported_in_the_waiting_period_keeps_the_listing_down() {
+        String listing = m.listing(m.seller, "life-3");
+        long id = m.file(m.brand, listing);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        m.seller.post("/api/notices/" + id + "/counter-notice", Map.of("statement", "s", "contact", "c")).expect(200);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("FORWARD_COUNTER_NOTICE")).expect(200);
+        m.brand.post("/api/notices/" + id + "/suit", Map.of("court", "Beijing IP Court", "caseReference", "2024-1"))
+                .expect(200);
+        server.clock().advance(Duration.ofDays(20));
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(status(id)).isEqualTo("SUIT_FILED");
+        assertThat(m.seller.get("/api/listings/" + listing).expect(200).text("status")).isEqualTo("REMOVED");
+    }
+
+    @Test
+    void an_incomplete_notice_names_its_missing_elements_in_english_and_chinese_and_is_never_refused_for_language() {
+        String listing = m.listing(m.seller, "life-4");
+        JsonNode filed = m.brand.post("/api/notices", notice(List.of(listing), false, "de")).expect(201).json();
+        assertThat(filed.get("status").asString()).isEqualTo("INCOMPLETE");
+        JsonNode missing = filed.get("qualification").get("missing");
+        assertThat(missing.size()).isEqualTo(1);
+        assertThat(missing.get(0).get("element").asString()).isEqualTo("proofOfRights");
+        assertThat(missing.get(0).get("zh").asString()).isEqualTo("权利证明（如注册证书）");
+        long id = filed.get("id").asLong();
+        var supplement = Map.of("elements", Map.of("rightsHolderIdentity", true, "proofOfRights", true,
+                "listingLocation", true, "infringementEvidence", true, "goodFaithStatement", true));
+        assertThat(m.brand.post("/api/notices/" + id + "/supplement", supplement).expect(200).text("status"))
+                .isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_files_once() {
+        String listing = m.listing(m.seller, "life-5");
+        var body = notice(List.of(listing), true, "zh");
+        long first = m.brand.post("/api/notices", body, "Idempotency-Key", "k-1").expect(201).json().get("id").asLong();
+        long again = m.brand.post("/api/notices", body, "Idempotency-Key", "k-1").expect(200).json().get("id").asLong();
+        assertThat(again).isEqualTo(first);
+        var other = m.brand.post("/api/notices", notice(List.of(listing), true, "en"), "Idempotency-Key", "k-1")
+                .expect(409);
+        assertThat(other.json().get("field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void bulk_csv_files_notices_of_many_listings_for_one_right() {
+        StringBuilder csv = new StringBuilder("listing_id\n");
+        for (int i = 0; i < 305; i++) {
+            String id = "bulk-" + i;
+            server.bean(org.redflag.app.listing.Listings.class).create(id, m.seller.id(), "t");
+            csv.append(id).append('\n');
+        }
+        String boundary = "b0undary";
+        String noticePart = TestServer.JSON.writeValueAsString(Map.of(
+                "right", Map.of("type", "TRADEMARK", "reference", "TM 1"), "reasonCode", "COUNTERFEIT",
+                "elements", Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
+                        "infringementEvidence", true)));
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notice\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + noticePart + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n";
+        JsonNode filed = m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8)).expect(201).json();
+        assertThat(filed.size()).isEqualTo(2);
+        assertThat(filed.get(0).get("listings").size() + filed.get(1).get("listings").size()).isEqualTo(305);
+    }
+
+    @Test
+    void the_assessment_of_a_notice_runs_the_core_on_the_facts_held() {
+        String listing = m.listing(m.seller, "life-6");
+        long id = m.file(m.brand, listing);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("FORWARD_TO_SELLER")).expect(200);
+        JsonNode a = m.reviewer.get("/api/notices/" + id + "/assessment").expect(200).json();
+        assertThat(a.get("knowledge").asString()).isEqualTo("ACTUAL");
+        assertThat(a.get("liability").asString()).isEqualTo("NOT_LIABLE");
+        assertThat(a.get("findings").toString()).contains("measures.in-time", "cn.ecl.art42");
+    }
+
+    @Test
+    void removal_records_a_statement_of_reasons_with_the_dsa_fields() {
+        String listing = m.listing(m.seller, "life-7");
+        long id = m.file(m.brand, listing);
+        Instant from = server.clock().instant().minusSeconds(1);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        JsonNode sors = m.reviewer.get("/api/statements-of-reasons?from=" + from + "&to="
+                + server.clock().instant().plusSeconds(5)).expect(200).json();
+        JsonNode sor = sors.valueStream().filter(s -> s.get("noticeId").asLong() == id).findFirst().orElseThrow();
+        assertThat(sor.get("category").asString()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
+        assertThat(sor.get("categorySpecification").asString()).isEqualTo("KEYWORD_TRADEMARK_INFRINGEMENT");
+        assertThat(sor.get("decisionVisibility").asString()).isEqualTo("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(sor.get("puid").asString()).isEqualTo("redflag-notice-" + id + "-" + listing + "-1");
+        m.brand.get("/api/statements-of-reasons?from=" + from + "&to=" + server.clock().instant()).expect(403);
+    }
+
+    @Test
+    void health_metrics_and_api_docs_are_served() {
+        var anonymous = new TestServer.Client(server, 0, null, null);
+        assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");
+        assertThat(anonymous.get("/actuator/prometheus").expect(200).body()).contains("jvm_memory_used_bytes");
+        assertThat(anonymous.get("/v3/api-docs").expect(200).body()).contains("/api/notices/{id}/actions");
+        anonymous.get("/api/notices").expect(401);
+    }
+}
