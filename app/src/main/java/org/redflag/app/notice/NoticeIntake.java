@@ -181,7 +181,7 @@ public class NoticeIntake {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             if (!seen.add(requested.get(i))) {
-                throw ApiException.badRequest(field + "[" + i + "]", "listing " + requested.get(i)
+                throw ApiException.badRequest(element(field, i), where(field, i) + "listing " + requested.get(i)
                         + " is named twice");
             }
         }
@@ -192,11 +192,20 @@ public class NoticeIntake {
         }
         for (int i = 0; i < requested.size(); i++) {
             if (!known.contains(requested.get(i))) {
-                throw ApiException.badRequest(field + "[" + i + "]", "no listing " + requested.get(i)
+                throw ApiException.badRequest(element(field, i), where(field, i) + "no listing " + requested.get(i)
                         + " on this platform");
             }
         }
         return requested;
+    }
+
+    /** {@code listings[3]} in a JSON body; the file itself for a CSV upload, whose rows the message names. */
+    private static String element(String field, int i) {
+        return field.equals("file") ? field : field + "[" + i + "]";
+    }
+
+    private static String where(String field, int i) {
+        return field.equals("file") ? "row " + (i + 2) + ": " : "";
     }
 
     private static List<byte[]> decodeEvidence(List<NoticeRequests.Attachment> evidence) {

@@ -107,6 +107,15 @@ public class ProblemAdvice {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, field));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> violation(jakarta.validation.ConstraintViolationException e) {
+        var v = e.getConstraintViolations().stream().findFirst();
+        String path = v.map(x -> x.getPropertyPath().toString()).orElse("");
+        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": "
+                + v.map(jakarta.validation.ConstraintViolation::getMessage).orElse("invalid"), field));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another value" : typeName(e.getRequiredType());
