@@ -1,0 +1,105 @@
+package org.redflag.app.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.redflag.app.notice.Marketplace.action;
+import static org.redflag.app.notice.Marketplace.notice;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.redflag.app.server.TestServer;
+
+/**
+ * A right holder sees and acts only on its own notices, a seller only on those about its listings: for every
+ * endpoint, reaching for another's data answers 404 (as if it did not exist), or 403 where the data is visible but
+ * the role may not act on it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationIT {
+
+    TestServer server;
+    Marketplace m;
+    long id;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        server = TestServer.start(TestServer.Db.H2, TestServer.database(TestServer.Db.H2, dir), Map.of());
+        m = new Marketplace(server, "");
+        id = m.file(m.brand, m.listing(m.seller, "iso-1"));
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"", "/history", "/assessment"})
+    void another_right_holder_or_seller_cannot_read_a_notice(String suffix) {
+        m.otherBrand.get("/api/notices/" + id + suffix).expect(404);
+        m.otherSeller.get("/api/notices/" + id + suffix).expect(404);
+        m.brand.get("/api/notices/" + id + suffix).expect(200);
+        m.seller.get("/api/notices/" + id + suffix).expect(200);
+    }
+
+    @ParameterizedTest(name = "POST {0}")
+    @ValueSource(strings = {"/actions", "/counter-notice", "/suit", "/supplement", "/appeal"})
+    void another_right_holder_or_seller_cannot_act_on_a_notice(String suffix) {
+        Object body = switch (suffix) {
+            case "/actions" -> action("RESTORE");
+            case "/counter-notice" -> Map.of("statement", "s", "contact", "c");
+            case "/suit" -> Map.of("court", "c", "caseReference", "r");
+            case "/supplement" -> Map.of("elements", Map.of("proofOfRights", true));
+            default -> Map.of("grounds", "g");
+        };
+        m.otherBrand.post("/api/notices/" + id + suffix, body).expect(404);
+        m.otherSeller.post("/api/notices/" + id + suffix, body).expect(404);
+        assertThat(m.reviewer.get("/api/notices/" + id).text("status")).isEqualTo("LISTING_REMOVED");
+    }
+
+    @Test
+    void parties_cannot_take_each_others_or_the_platforms_moves() {
+        m.brand.post("/api/notices/" + id + "/actions", action("RESTORE")).expect(403);
+        m.seller.post("/api/notices/" + id + "/actions", action("RESTORE")).expect(403);
+        m.brand.post("/api/notices/" + id + "/counter-notice", Map.of("statement", "s", "contact", "c")).expect(403);
+        m.seller.post("/api/notices/" + id + "/suit", Map.of("court", "c", "caseReference", "r")).expect(403);
+        m.seller.post("/api/notices/" + id + "/supplement", Map.of("elements", Map.of())).expect(403);
+        m.seller.post("/api/notices", notice(List.of("iso-1"), true, "en")).expect(403);
+        m.reviewer.post("/api/notices", notice(List.of("iso-1"), true, "en")).expect(403);
+    }
+
+    @Test
+    void lists_show_only_ones_own() {
+        assertThat(m.otherBrand.get("/api/notices").json().get("total").asLong()).isZero();
+        assertThat(m.otherSeller.get("/api/notices").json().get("total").asLong()).isZero();
+        assertThat(m.brand.get("/api/notices").json().get("total").asLong()).isEqualTo(1);
+        assertThat(m.seller.get("/api/notices").json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void listings_accounts_and_exports_are_guarded() {
+        m.otherSeller.get("/api/listings/iso-1").expect(404);
+        m.otherSeller.post("/api/listings", Map.of("id", "iso-x", "title", "t", "sellerAccountId", m.seller.id()))
+                .expect(403);
+        m.brand.post("/api/listings", Map.of("id", "iso-y", "title", "t")).expect(403);
+        m.brand.post("/api/accounts", Map.of("username", "x", "password", "a-long-password", "role", "ADMIN",
+                "displayName", "x")).expect(403);
+        m.seller.get("/api/statements-of-reasons?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+        m.brand.get("/api/statements-of-reasons?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+    }
+
+    @Test
+    void wrong_credentials_are_refused() {
+        new TestServer.Client(server, 0, "rf_not-a-key", null).get("/api/notices").expect(401);
+        m.brand.withBasic("brand", "wrong").get("/api/notices").expect(401);
+        m.brand.withBasic("brand", "password-of-brand").get("/api/notices").expect(200);
+    }
+}
