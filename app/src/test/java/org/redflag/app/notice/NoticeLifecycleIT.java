@@ -204,6 +204,47 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void the_audit_trail_is_append_only_in_the_database_itself() {
+        long id = m.file(m.brand, m.listing(m.seller, "life-8"));
+        var jdbc = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "UPDATE audit_events SET actor = 'forger' WHERE notice_id = :n").param("n", id).update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "DELETE FROM audit_events WHERE notice_id = :n").param("n", id).update())
+                .hasMessageContaining("append-only");
+        assertThat(m.brand.get("/api/notices/" + id + "/history").json().get(0).get("actor").asString())
+                .isEqualTo("brand");
+    }
+
+    @Test
+    void a_reliable_notifier_becomes_trusted_and_is_queued_first() {
+        var trusted = server.account("reliable", org.redflag.app.account.Role.RIGHTS_HOLDER);
+        for (int i = 0; i < 10; i++) {
+            long n = m.file(trusted, m.listing(m.seller, "trust-" + i));
+            m.reviewer.post("/api/notices/" + n + "/actions", action("REMOVE_LISTING")).expect(200);
+        }
+        long next = m.file(trusted, m.listing(m.seller, "trust-next"));
+        JsonNode view = m.reviewer.get("/api/notices/" + next).json();
+        assertThat(view.get("priority").asInt()).isEqualTo(1);
+        JsonNode queue = m.reviewer.get("/api/notices?status=RECEIVED&size=1").json();
+        assertThat(queue.get("items").get(0).get("id").asLong()).isEqualTo(next);
+    }
+
+    @Test
+    void a_notifier_of_unfounded_notices_is_warned_then_suspended_with_reasons() {
+        var careless = server.account("careless", org.redflag.app.account.Role.RIGHTS_HOLDER);
+        for (int i = 0; i < 11; i++) {
+            long n = m.file(careless, m.listing(m.seller, "care-" + i));
+            m.reviewer.post("/api/notices/" + n + "/actions", action("REJECT")).expect(200);
+        }
+        var refused = careless.post("/api/notices", notice(List.of(m.listing(m.seller, "care-x")), true, "en"))
+                .expect(403);
+        assertThat(refused.json().get("title").asString()).isEqualTo("Notifier suspended");
+        assertThat(refused.json().get("detail").asString()).contains("Art. 23", "decided notices upheld");
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");
