@@ -78,10 +78,40 @@ public class Accounts {
         return key;
     }
 
+    /**
+     * The account an API key belongs to. Answers are cached for {@link #KEY_CACHE}: machines send the same key on
+     * every request, and a key is never changed in place.
+     */
     public Optional<Account> byApiKey(String key) {
+        String hash = hash(key);
+        long now = System.nanoTime();
+        CachedKey hit = keyCache.get(hash);
+        if (hit != null && now - hit.at() < KEY_CACHE.toNanos()) {
+            return Optional.of(hit.account());
+        }
+        Optional<Account> found = lookUp(hash);
+        if (found.isPresent()) {
+            if (keyCache.size() > 10_000) {
+                keyCache.clear();
+            }
+            keyCache.put(hash, new CachedKey(found.get(), now));
+        }
+        return found;
+    }
+
+    /** How long a looked-up API key is trusted without asking the database again. */
+    public static final java.time.Duration KEY_CACHE = java.time.Duration.ofSeconds(30);
+
+    private record CachedKey(Account account, long at) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keyCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Account> lookUp(String hash) {
         return jdbc.sql("SELECT a.id, a.username, a.password_hash, a.role, a.display_name FROM api_keys k"
                         + " JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = :h")
-                .param("h", hash(key)).query(Accounts::row).optional();
+                .param("h", hash).query(Accounts::row).optional();
     }
 
     static String hash(String key) {

@@ -119,7 +119,7 @@ public class NoticeActions {
         changes.put("response_deadline", deadline);
         NoticeRecord after = apply(actor, n, NoticeCommand.SUPPLEMENT, changes, q.message()
                 + " The deadline runs from now.");
-        timers.deadline(id, now, deadline);
+        timers.deadline(id, now, deadline, false);
         return after;
     }
 
@@ -151,6 +151,21 @@ public class NoticeActions {
         }
         apply(Actor.SYSTEM, n, NoticeCommand.RESTORE, new HashMap<>(), "the waiting period ended on "
                 + n.waitingPeriodEnds() + " without a reported complaint or suit");
+    }
+
+    /** The deadline nears: warn, and set the breach timer; if it has passed already, escalate straight to breach. */
+    @Transactional
+    public void warn(long id) {
+        NoticeRecord n = notices.find(id).orElse(null);
+        if (n == null) {
+            return;
+        }
+        if (!clock.instant().isBefore(n.responseDeadline())) {
+            escalate(id, 2);
+        } else {
+            escalate(id, 1);
+            timers.breach(id, n.responseDeadline());
+        }
     }
 
     /** Escalates a notice still awaiting measures: 1 when the deadline nears, 2 when it has passed. Once each. */

@@ -140,9 +140,10 @@ public class NoticeIntake {
         if (actor.role() != Role.RIGHTS_HOLDER) {
             throw ApiException.forbidden("only right holders file notices");
         }
-        standings.suspended(actor.accountId()).ifPresent(v -> {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Notifier suspended", v.reasons(), null);
-        });
+        var standing = standings.view(actor.accountId());
+        if (standings.suspendedNow(standing)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Notifier suspended", standing.reasons(), null);
+        }
     }
 
     private NoticeRecord store(Actor actor, PolicyPack pack, NoticeRequests.Right right,
@@ -153,7 +154,7 @@ public class NoticeIntake {
         NoticeRecord draft = new NoticeRecord(0, actor.accountId(), pack.id(), pack.version(), right.type().name(),
                 right.reference(), reason.name(), language, text, elements, false, NoticeStatus.RECEIVED, null, null,
                 now, deadline, null, null, null, null, null, null, null, 0,
-                standings.trusted(actor.accountId()) ? 1 : 0, 0);
+                standings.view(actor.accountId()).standing() == NotifierStandings.Standing.TRUSTED ? 1 : 0, 0);
         var q = NoticeViews.qualification(draft, pack.notice());
         NoticeStatus status = q.qualified() ? NoticeStatus.RECEIVED : NoticeStatus.INCOMPLETE;
         NoticeRecord n = new NoticeRecord(0, draft.notifierAccountId(), draft.policyId(), draft.policyVersion(),
@@ -165,7 +166,7 @@ public class NoticeIntake {
         audit.append(id, actor, "FILED", null, status.name(), q.message() + " Listings: " + listingIds.size()
                 + "; language: " + (language == null ? "unstated" : language) + "; policy " + pack.label());
         if (q.qualified()) {
-            timers.deadline(id, now, deadline);
+            timers.deadline(id, now, deadline, true);
         }
         return notices.find(id).orElseThrow();
     }

@@ -1,7 +1,6 @@
 package org.redflag.app.notice;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -34,14 +33,28 @@ public class NoticeTimers {
         this.warnAt = warnAt;
     }
 
+    /** The warning; it sets the breach timer in turn, or escalates at once if the deadline has passed too. */
     @Bean
     OneTimeTask<Void> deadlineWarning(@Lazy NoticeActions actions) {
-        return Tasks.oneTime(WARNING).execute((i, ctx) -> actions.escalate(Long.parseLong(i.getId()), 1));
+        return Tasks.oneTime(WARNING).execute((i, ctx) -> actions.warn(Long.parseLong(i.getId())));
     }
 
     @Bean
     OneTimeTask<Void> deadlineBreach(@Lazy NoticeActions actions) {
         return Tasks.oneTime(BREACH).execute((i, ctx) -> actions.escalate(Long.parseLong(i.getId()), 2));
+    }
+
+    /** The scheduler writes its timers in the caller's transaction: a notice and its timers commit together. */
+    @Bean
+    com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer transactionalTimers(
+            javax.sql.DataSource dataSource) {
+        var proxy = new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(dataSource);
+        return new com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer() {
+            @Override
+            public java.util.Optional<javax.sql.DataSource> dataSource() {
+                return java.util.Optional.of(proxy);
+            }
+        };
     }
 
     @Bean
@@ -50,10 +63,22 @@ public class NoticeTimers {
                 actions.restoreAfterWaitingPeriod(Long.parseLong(i.getId())));
     }
 
-    /** Sets the warning (at the configured share of the period) and the breach timers of a response deadline. */
-    void deadline(long noticeId, Instant from, Instant deadline) {
+    /**
+     * Sets the warning timer of a response deadline, at the configured share of the period; the warning sets the
+     * breach timer when it fires. {@code fresh}: the notice is new, so no timer can exist yet.
+     */
+    void deadline(long noticeId, Instant from, Instant deadline, boolean fresh) {
         long period = Duration.between(from, deadline).toMillis();
-        schedule(WARNING, noticeId, from.plusMillis((long) (period * warnAt)));
+        Instant at = from.plusMillis((long) (period * warnAt));
+        TaskInstance<Void> warning = new TaskInstance<>(WARNING, Long.toString(noticeId));
+        if (fresh) {
+            scheduler.getObject().schedule(warning, at);
+        } else {
+            scheduler.getObject().scheduleIfNotExists(warning, at);
+        }
+    }
+
+    void breach(long noticeId, Instant deadline) {
         schedule(BREACH, noticeId, deadline);
     }
 
@@ -63,9 +88,5 @@ public class NoticeTimers {
 
     private void schedule(String task, long noticeId, Instant at) {
         scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, Long.toString(noticeId)), at);
-    }
-
-    static boolean isTimer(Task<?> t) {
-        return t.getName().equals(WARNING) || t.getName().equals(BREACH) || t.getName().equals(WAITING_PERIOD_END);
     }
 }

@@ -63,12 +63,12 @@ public class NotifierStandings {
     /** Whether the notifier is suspended now, and why. */
     public Optional<View> suspended(long accountId) {
         View v = view(accountId);
-        return v.standing() == Standing.SUSPENDED && v.suspendedUntil() != null
-                && clock.instant().isBefore(v.suspendedUntil()) ? Optional.of(v) : Optional.empty();
+        return suspendedNow(v) ? Optional.of(v) : Optional.empty();
     }
 
-    public boolean trusted(long accountId) {
-        return view(accountId).standing() == Standing.TRUSTED;
+    public boolean suspendedNow(View v) {
+        return v.standing() == Standing.SUSPENDED && v.suspendedUntil() != null
+                && clock.instant().isBefore(v.suspendedUntil());
     }
 
     /** The notifier's record per reason code over the pack's window. */

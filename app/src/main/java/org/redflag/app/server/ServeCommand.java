@@ -89,7 +89,7 @@ public class ServeCommand implements Callable<Integer> {
             Path dir = dataDirectory();
             Files.createDirectories(dir);
             props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("redflag").toAbsolutePath()
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
+                    + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=100");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             where = "embedded H2 database in " + dir.toAbsolutePath();
