@@ -105,17 +105,12 @@ final class PackReader {
 
         BusinessCalendar calendar = BusinessCalendar.WEEKENDS_ONLY;
         if (root.has("calendar")) {
-            Set<LocalDate> holidays = new HashSet<>();
-            JsonNode h = root.get("calendar").get("holidays");
-            for (int i = 0; i < h.size(); i++) {
-                try {
-                    holidays.add(LocalDate.parse(h.get(i).asString()));
-                } catch (DateTimeException e) {
-                    problems.add(doc.problem("$.calendar.holidays[" + i + "]", "not a calendar date: "
-                            + h.get(i).asString()));
-                }
-            }
-            calendar = new BusinessCalendar(holidays, refs(root.get("calendar"), "$.calendar"));
+            JsonNode c = root.get("calendar");
+            Set<LocalDate> holidays = dates(c.get("holidays"), "$.calendar.holidays");
+            Set<LocalDate> workdays = dates(c.get("workdays"), "$.calendar.workdays");
+            holidays.stream().filter(workdays::contains).findFirst().ifPresent(d -> problems.add(doc.problem(
+                    "$.calendar.workdays", d + " is listed both as a holiday and as a working day")));
+            calendar = new BusinessCalendar(holidays, workdays, refs(c, "$.calendar"));
         }
 
         JsonNode flags = root.get("redFlags");
@@ -182,6 +177,21 @@ final class PackReader {
                 number(n.get("suspendAfterWarnings"), at + ".suspendAfterWarnings"),
                 period(n.get("suspension"), at + ".suspension"),
                 number(n.get("maxListingsPerNotice"), at + ".maxListingsPerNotice")));
+    }
+
+    private Set<LocalDate> dates(JsonNode array, String path) {
+        Set<LocalDate> out = new HashSet<>();
+        if (array == null) {
+            return out;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                out.add(LocalDate.parse(array.get(i).asString()));
+            } catch (DateTimeException e) {
+                problems.add(doc.problem(path + "[" + i + "]", "not a calendar date: " + array.get(i).asString()));
+            }
+        }
+        return out;
     }
 
     private interface Item<T> {

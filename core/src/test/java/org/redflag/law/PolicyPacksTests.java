@@ -132,6 +132,19 @@ class PolicyPacksTests {
     }
 
     @Test
+    void chinese_business_days_skip_the_spring_festival_and_count_exchanged_weekend_days() {
+        BusinessCalendar cn = PolicyPacks.builtIn().find("CN").orElseThrow().calendar();
+        assertThat(cn.isBusinessDay(java.time.LocalDate.of(2024, 2, 12))).as("Spring Festival Monday").isFalse();
+        assertThat(cn.isBusinessDay(java.time.LocalDate.of(2024, 2, 18))).as("exchanged Sunday").isTrue();
+        assertThat(cn.isBusinessDay(java.time.LocalDate.of(2024, 2, 24))).as("ordinary Saturday").isFalse();
+        TimeLimit three = new TimeLimit(3, TimeLimit.Unit.BUSINESS_DAYS, java.util.List.of(), null);
+        java.time.ZoneId sh = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant fri = java.time.ZonedDateTime.parse("2024-02-09T10:00:00+08:00[Asia/Shanghai]").toInstant();
+        // Fri 9 Feb + 3 business days: holidays 10-17 Feb, Sun 18 Feb a working day, then Mon 19, Tue 20.
+        assertThat(three.after(fri, sh, cn).atZone(sh).toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 2, 20));
+    }
+
+    @Test
     void business_days_skip_weekends_and_holidays() {
         BusinessCalendar cal = PolicyPacks.builtIn().find("US").orElseThrow().calendar();
         TimeLimit ten = new TimeLimit(10, TimeLimit.Unit.BUSINESS_DAYS, java.util.List.of(), null);
