@@ -37,8 +37,8 @@ import org.redflag.source.InvalidInputException;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:ActiveProcessorCount=1"})
-@Warmup(iterations = 6, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 8, time = 2)
 public class AssessmentBenchmark {
 
     static final int CASES = 14;
