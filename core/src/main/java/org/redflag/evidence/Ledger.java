@@ -1,0 +1,205 @@
+package org.redflag.evidence;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The evidence ledger in a directory: captured bytes stored by SHA-256 under {@code objects/}, one canonical record
+ * per entry in {@code entries.jsonl} (the Merkle leaves, in order), the tree in {@code tree/}, signed tree heads in
+ * {@code heads.jsonl}, and the keys in {@code keys/}: the ledger's Ed25519 key and the local TSA's key and
+ * certificate, made on first use. Appends are serialised; the ledger is meant for one process at a time.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private final Path dir;
+    private final Clock clock;
+    private final String software;
+    private final Signer signer;
+    private final TimeStamps.Authority tsa;
+    private final String tsaCertificatePem;
+    private final FileHashStore store;
+    private final MerkleLog log;
+    private final List<EvidenceRecord> records = new ArrayList<>();
+    private final BufferedWriter entries;
+
+    private Ledger(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl) throws IOException,
+            GeneralSecurityException {
+        this.dir = dir;
+        this.clock = clock;
+        this.software = software;
+        Files.createDirectories(dir.resolve("objects"));
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        Path priv = keys.resolve("ledger-ed25519.key");
+        Path pub = keys.resolve("ledger-ed25519.pub.pem");
+        if (!Files.exists(priv)) {
+            Signer s = Signer.generate();
+            Files.writeString(priv, s.privatePem());
+            Files.writeString(pub, s.publicPem());
+        }
+        this.signer = Signer.fromPem(Files.readString(priv), Files.readString(pub));
+        Path tsaKey = keys.resolve("tsa.key");
+        Path tsaCert = keys.resolve("tsa-cert.pem");
+        if (!Files.exists(tsaKey)) {
+            TimeStamps.Local local = TimeStamps.Local.generate(clock, "Redflag ledger " + Signer
+                    .fingerprint(signer.publicKey()).substring(0, 16));
+            Files.writeString(tsaKey, local.keyPem());
+            Files.writeString(tsaCert, local.certificatePem());
+        }
+        TimeStamps.Local local = TimeStamps.Local.fromPem(Files.readString(tsaKey), Files.readString(tsaCert), clock);
+        this.tsa = tsaUrl.<TimeStamps.Authority>map(TimeStamps.External::new).orElse(local);
+        this.tsaCertificatePem = tsaUrl.isPresent() ? "" : local.certificatePem();
+        this.store = new FileHashStore(dir.resolve("tree"));
+        this.log = new MerkleLog(store);
+        Path entriesFile = dir.resolve("entries.jsonl");
+        if (Files.exists(entriesFile)) {
+            for (String line : Files.readAllLines(entriesFile, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    records.add(EvidenceRecord.fromJson(line));
+                }
+            }
+        }
+        if (records.size() != log.size()) {
+            throw new IllegalStateException("the ledger in " + dir + " is inconsistent: " + records.size()
+                    + " entries but " + log.size() + " leaves");
+        }
+        this.entries = Files.newBufferedWriter(entriesFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Opens (or creates) the ledger in {@code dir}; time-stamps from the local TSA unless a TSA URL is given. */
+    public static Ledger open(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl) {
+        try {
+            return new Ledger(dir, clock, software, tsaUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the ledger in " + dir, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the ledger's keys in " + dir.resolve("keys") + " cannot be read", e);
+        }
+    }
+
+    /** Stores the bytes and appends their record; returns the record. */
+    public synchronized EvidenceRecord add(byte[] content, Custody custody) {
+        String sha = Hashes.hex(Hashes.sha256(content));
+        try {
+            Path object = object(sha);
+            if (!Files.exists(object)) {
+                Files.createDirectories(object.getParent());
+                Files.write(object, content);
+            }
+            EvidenceRecord r = new EvidenceRecord(log.size(), sha, content.length, clock.instant(), software, custody);
+            entries.write(r.canonicalJson());
+            entries.write('\n');
+            entries.flush();
+            log.append(r.leafData());
+            log.flush();
+            records.add(r);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store evidence in " + dir, e);
+        }
+    }
+
+    /** Signs and time-stamps a tree head for the current size, and keeps it in {@code heads.jsonl}. */
+    public synchronized TreeHead signHead() {
+        long size = log.size();
+        byte[] root = log.root(size);
+        java.time.Instant at = clock.instant();
+        byte[] payload = TreeHead.signedPayload(size, root, at);
+        TreeHead head = new TreeHead(size, root, at, signer.sign(payload), tsa.stamp(Hashes.sha256(payload)));
+        try {
+            Files.writeString(dir.resolve("heads.jsonl"), head.toJson() + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return head;
+    }
+
+    /** The signed tree heads, oldest first. */
+    public synchronized List<TreeHead> heads() {
+        try {
+            Path f = dir.resolve("heads.jsonl");
+            if (!Files.exists(f)) {
+                return List.of();
+            }
+            return Files.readAllLines(f).stream().filter(l -> !l.isBlank()).map(TreeHead::fromJson).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized long size() {
+        return log.size();
+    }
+
+    public synchronized EvidenceRecord record(long index) {
+        if (index < 0 || index >= records.size()) {
+            throw new IllegalArgumentException("no entry " + index + "; the ledger has " + records.size());
+        }
+        return records.get((int) index);
+    }
+
+    public synchronized List<EvidenceRecord> records() {
+        return List.copyOf(records);
+    }
+
+    public byte[] content(EvidenceRecord r) {
+        try {
+            return Files.readAllBytes(object(r.sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the content of entry " + r.index() + " is missing from " + dir, e);
+        }
+    }
+
+    public synchronized List<byte[]> inclusionProof(long index, long size) {
+        return log.inclusionProof(index, size);
+    }
+
+    public synchronized List<byte[]> consistencyProof(long first, long second) {
+        return log.consistencyProof(first, second);
+    }
+
+    public synchronized byte[] root(long size) {
+        return log.root(size);
+    }
+
+    public Signer signer() {
+        return signer;
+    }
+
+    public String tsaCertificatePem() {
+        return tsaCertificatePem;
+    }
+
+    public String software() {
+        return software;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private Path object(String sha) {
+        return dir.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            entries.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store.close();
+    }
+}
