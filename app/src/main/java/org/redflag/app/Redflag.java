@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Redflag.Version.class,
         subcommands = {AssessCommand.class, PoliciesCommand.class, org.redflag.app.server.ServeCommand.class,
-            org.redflag.app.server.DemoCommand.class, CommandLine.HelpCommand.class},
+            org.redflag.app.server.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
+            org.redflag.app.evidence.VerifyCommand.class, CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
             "",
@@ -40,6 +41,8 @@ import picocli.CommandLine.Command;
             "  redflag assess case.json --policy EU the same facts under the EU pack",
             "  redflag policies show CN             the CN policy pack, readably",
             "  redflag demo                         the server with demo data",
+            "  redflag evidence add --ledger DIR F  capture a file into a ledger",
+            "  redflag verify BUNDLE.zip            check an evidence bundle offline",
         })
 public final class Redflag implements Runnable {
 
@@ -56,6 +59,7 @@ public final class Redflag implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        quietLibraries();
         CommandLine cli = new CommandLine(new Redflag());
         cli.setOut(out);
         cli.setErr(err);
@@ -77,15 +81,27 @@ public final class Redflag implements Runnable {
         return cli.execute(args);
     }
 
+    /** Commands other than the server print only their own output; the server configures logging itself. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            context.getLogger("org.apache.pdfbox").setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The version from the build. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return versionLines();
+        }
+
+        static String[] versionLines() throws IOException {
             Properties p = new Properties();
             try (InputStream in = Redflag.class.getResourceAsStream("version.properties")) {
                 if (in != null) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The evidence ledger in a directory: captured bytes stored by SHA-256 under {@code objects/}, one canonical record
  * per entry in {@code entries.jsonl} (the Merkle leaves, in order), the tree in {@code tree/}, signed tree heads in
  * {@code heads.jsonl}, and the keys in {@code keys/}: the ledger's Ed25519 key and the local TSA's key and
- * certificate, made on first use. Appends are serialised; the ledger is meant for one process at a time.
+ * certificate, made on first use. Appends are serialised; the ledger is meant for one process at a time. Appends
+ * are written at once and forced to disk when a tree head is signed and when the ledger is closed.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -101,7 +102,6 @@ public final class Ledger implements AutoCloseable {
             entries.write('\n');
             entries.flush();
             log.append(r.leafData());
-            log.flush();
             records.add(r);
             return r;
         } catch (IOException e) {
@@ -111,6 +111,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Signs and time-stamps a tree head for the current size, and keeps it in {@code heads.jsonl}. */
     public synchronized TreeHead signHead() {
+        log.flush();
         long size = log.size();
         byte[] root = log.root(size);
         java.time.Instant at = clock.instant();

@@ -37,9 +37,14 @@ public class NoticeActions {
     private final StatementsOfReasons statements;
     private final NotifierStandings standings;
     private final Clock clock;
+    private final org.redflag.app.evidence.EvidenceLedger evidence;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
+            .builder().build();
 
     public NoticeActions(Notices notices, NoticeAccess access, Listings listings, AuditLog audit, Packs packs,
-                         NoticeTimers timers, StatementsOfReasons statements, NotifierStandings standings, Clock clock) {
+                         NoticeTimers timers, StatementsOfReasons statements, NotifierStandings standings, Clock clock,
+                         org.redflag.app.evidence.EvidenceLedger evidence) {
+        this.evidence = evidence;
         this.notices = notices;
         this.access = access;
         this.listings = listings;
@@ -248,6 +253,17 @@ public class NoticeActions {
                     + " again and retry");
         }
         audit.append(n.id(), actor, action, n.status().name(), to.name(), detail);
+        var event = new java.util.LinkedHashMap<String, Object>();
+        event.put("notice", n.id());
+        event.put("action", action);
+        event.put("by", actor.username());
+        event.put("role", actor.isSystem() ? "SYSTEM" : actor.role().name());
+        event.put("at", clock.instant().toString());
+        event.put("before", n.status().name());
+        event.put("after", to.name());
+        event.put("detail", detail);
+        evidence.captureJson(n.id(), JSON.writeValueAsString(event), "notice-" + n.id() + "-" + action.toLowerCase()
+                + ".json", actor.username(), "DECISION");
     }
 
     private static NoticeRecord withElements(NoticeRecord n, NoticeRequests.Supplement req) {

@@ -59,9 +59,12 @@ public class NoticeIntake {
     private final NotifierStandings standings;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.redflag.app.evidence.EvidenceLedger evidenceLedger;
 
     public NoticeIntake(Notices notices, Listings listings, AuditLog audit, Packs packs, NoticeTimers timers,
-                        NotifierStandings standings, JdbcClient jdbc, Clock clock) {
+                        NotifierStandings standings, JdbcClient jdbc, Clock clock,
+                        org.redflag.app.evidence.EvidenceLedger evidenceLedger) {
+        this.evidenceLedger = evidenceLedger;
         this.notices = notices;
         this.listings = listings;
         this.audit = audit;
@@ -91,6 +94,8 @@ public class NoticeIntake {
             for (int i = 0; i < req.evidence().size(); i++) {
                 var a = req.evidence().get(i);
                 notices.addEvidence(n.id(), a.fileName(), a.contentType(), hash(evidence.get(i)), evidence.get(i));
+                evidenceLedger.capture(n.id(), evidence.get(i), a.fileName(), a.contentType(), actor.username(),
+                        "ATTACHMENT");
             }
         }
         idempotencyKey.ifPresent(k -> jdbc.sql("INSERT INTO idempotency_keys (account_id, idem_key, request_hash,"
@@ -168,6 +173,19 @@ public class NoticeIntake {
         if (q.qualified()) {
             timers.deadline(id, now, deadline, true);
         }
+        var filed = new java.util.LinkedHashMap<String, Object>();
+        filed.put("notice", id);
+        filed.put("receivedAt", now.toString());
+        filed.put("notifier", actor.username());
+        filed.put("policy", pack.label());
+        filed.put("right", right);
+        filed.put("reasonCode", reason.name());
+        filed.put("language", language);
+        filed.put("text", text);
+        filed.put("elements", NoticeRequests.Elements.of(elements));
+        filed.put("listings", listingIds);
+        evidenceLedger.captureJson(id, JSON.writeValueAsString(filed), "notice-" + id + ".json", actor.username(),
+                "NOTICE");
         return notices.find(id).orElseThrow();
     }
 

@@ -75,6 +75,8 @@ public class ServeCommand implements Callable<Integer> {
         props.put("server.address", bind);
         props.put("redflag.policy", policy);
         String where;
+        Path evidence = dataDirectory().resolve("evidence").toAbsolutePath();
+        props.put("redflag.evidence.dir", evidence.toString());
         if (dbUrl != null && !dbUrl.isBlank()) {
             if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
                 spec.commandLine().getErr().println("redflag: --db-url: expected a jdbc:postgresql: (or jdbc:h2:) URL;"
@@ -95,7 +97,8 @@ public class ServeCommand implements Callable<Integer> {
             where = "embedded H2 database in " + dir.toAbsolutePath();
         }
         props.putAll(extraProperties());
-        spec.commandLine().getOut().println("Redflag: starting with the " + where);
+        spec.commandLine().getOut().println("Redflag: starting with the " + where + "; evidence ledger in "
+                + evidence);
         spec.commandLine().getOut().flush();
 
         SpringApplication app = new SpringApplication(RedflagServer.class);

@@ -42,7 +42,7 @@ class IsolationIT {
     }
 
     @ParameterizedTest(name = "GET {0}")
-    @ValueSource(strings = {"", "/history", "/assessment"})
+    @ValueSource(strings = {"", "/history", "/assessment", "/evidence"})
     void another_right_holder_or_seller_cannot_read_a_notice(String suffix) {
         m.otherBrand.get("/api/notices/" + id + suffix).expect(404);
         m.otherSeller.get("/api/notices/" + id + suffix).expect(404);

@@ -245,6 +245,29 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void every_notice_and_decision_is_captured_and_its_bundle_verifies_offline(@TempDir Path tmp) throws Exception {
+        String listing = m.listing(m.seller, "life-9");
+        var body = new java.util.LinkedHashMap<String, Object>(notice(List.of(listing), true, "zh"));
+        body.put("evidence", List.of(Map.of("fileName", "snapshot.html", "contentType", "text/html",
+                "base64", java.util.Base64.getEncoder().encodeToString("<html>高仿</html>".getBytes(
+                        StandardCharsets.UTF_8)))));
+        long id = m.brand.post("/api/notices", body).expect(201).json().get("id").asLong();
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        var r = m.brand.request("/api/notices/" + id + "/evidence").GET();
+        var response = java.net.http.HttpClient.newHttpClient().send(r.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
+        Path zip = tmp.resolve("bundle.zip");
+        java.nio.file.Files.write(zip, response.body());
+        var result = org.redflag.evidence.BundleVerifier.verify(zip);
+        assertThat(result.holds()).as(result.checks().toString()).isTrue();
+        assertThat(result.checks().toString()).contains("snapshot.html", "notice-" + id + ".json",
+                "notice-" + id + "-remove_listing.json");
+        m.otherBrand.get("/api/notices/" + id + "/evidence").expect(404);
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");

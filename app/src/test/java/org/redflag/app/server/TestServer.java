@@ -75,6 +75,8 @@ public final class TestServer implements AutoCloseable {
                 : System.getenv().getOrDefault("REDFLAG_TEST_PG_PASSWORD", ""));
         props.put("db-scheduler.polling-interval", "200ms");
         props.put("logging.level.root", "WARN");
+        props.put("redflag.evidence.dir", Path.of(System.getProperty("java.io.tmpdir"), "redflag-evidence-"
+                + Integer.toHexString(jdbcUrl.hashCode())).toString());
         props.putAll(extra);
         SpringApplication app = new SpringApplication(RedflagServer.class);
         app.setDefaultProperties(props);
