@@ -176,6 +176,40 @@ class CliTests {
     }
 
     @Test
+    void evidence_add_export_and_verify_offline(@TempDir Path dir) throws Exception {
+        Path snap = dir.resolve("listing.html");
+        Files.writeString(snap, "<html>高仿 bag</html>");
+        Path ledger = dir.resolve("ledger");
+        Run add = run("evidence", "add", "--ledger", ledger.toString(), "--captured-by", "analyst",
+                "--source-url", "https://shop.example/1", snap.toString());
+        assertThat(add.code()).as(add.err()).isEqualTo(0);
+        assertThat(add.out()).contains("0  ", "tree head: 1 entries");
+        Path bundle = dir.resolve("b.zip");
+        Run export = run("evidence", "export", "--ledger", ledger.toString(), "--out", bundle.toString());
+        assertThat(export.code()).as(export.err()).isEqualTo(0);
+        Run verify = run("verify", bundle.toString());
+        assertThat(verify.code()).isEqualTo(0);
+        assertThat(verify.out()).contains("HOLDS", "artifacts/0-listing.html", "tree-head.tsr");
+        noStackTrace(verify);
+
+        Path broken = dir.resolve("broken.zip");
+        Run notABundle = run("verify", snap.toString());
+        assertThat(notABundle.code()).isEqualTo(2);
+        assertThat(notABundle.err()).contains("not an evidence bundle");
+        Run proof = run("evidence", "proof", "--ledger", ledger.toString(), "--item", "0");
+        assertThat(proof.out()).contains("\"leafIndex\":0", "\"treeSize\":1");
+        Run badItem = run("evidence", "proof", "--ledger", ledger.toString(), "--item", "5");
+        assertThat(badItem.code()).isEqualTo(2);
+        assertThat(badItem.err()).contains("--item");
+        Run missing = run("evidence", "add", "--ledger", ledger.toString(), dir.resolve("nope.txt").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        Run noLedger = run("evidence", "export", "--ledger", dir.resolve("none").toString(), "--out",
+                broken.toString());
+        assertThat(noLedger.code()).isEqualTo(2);
+        assertThat(noLedger.err()).contains("no ledger here");
+    }
+
+    @Test
     void help_and_version() {
         Run help = run("--help");
         assertThat(help.code()).isEqualTo(0);
