@@ -56,6 +56,10 @@ public class EvidenceLedger implements DisposableBean {
         Bundles.export(ledger, items(noticeId), "Notice " + noticeId + " / 通知 " + noticeId, out);
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
     @Override
     public void destroy() {
         ledger.close();

@@ -265,6 +265,20 @@ abstract class NoticeLifecycleIT {
         assertThat(result.checks().toString()).contains("snapshot.html", "notice-" + id + ".json",
                 "notice-" + id + "-remove_listing.json");
         m.otherBrand.get("/api/notices/" + id + "/evidence").expect(404);
+
+        JsonNode head = m.reviewer.post("/api/evidence/heads", Map.of()).expect(200).json();
+        long size = head.get("treeSize").asLong();
+        JsonNode incl = m.reviewer.get("/api/evidence/inclusion?index=0&size=" + size).expect(200).json();
+        List<byte[]> path = incl.get("path").valueStream().map(p -> org.redflag.evidence.Hashes.unhex(p.asString()))
+                .toList();
+        assertThat(org.redflag.evidence.MerkleProofs.verifyInclusion(0, size, org.redflag.evidence.Hashes.unhex(
+                incl.get("leafHash").asString()), path, org.redflag.evidence.Hashes.unhex(head.get("rootHash")
+                .asString()))).isTrue();
+        JsonNode cons = m.reviewer.get("/api/evidence/consistency?from=1&to=" + size).expect(200).json();
+        assertThat(cons.get("secondRoot").asString()).isEqualTo(head.get("rootHash").asString());
+        m.brand.get("/api/evidence/inclusion?index=0&size=" + size).expect(403);
+        m.reviewer.get("/api/evidence/inclusion?index=0&size=" + (size + 100)).expect(400);
+        assertThat(m.brand.get("/api/evidence/public-key").expect(200).body()).contains("BEGIN PUBLIC KEY");
     }
 
     @Test
