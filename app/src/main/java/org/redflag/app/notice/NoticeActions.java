@@ -224,9 +224,12 @@ public class NoticeActions {
         if (!wasRemoved && removed) {
             listings.setStatus(ids, Listings.Status.REMOVED);
             for (String listing : ids) {
-                statements.listingRemoved(n.id(), listing, n.rightType(), "Listing " + listing + " removed on notice "
-                        + n.id() + " (" + n.reasonCode() + ", " + n.rightType() + " " + n.rightReference()
-                        + ") under " + pack.label() + (detail == null ? "" : ". " + detail), n.priority() > 0);
+                var sor = statements.listingRemoved(n.id(), listing, n.rightType(), "Listing " + listing
+                        + " removed on notice " + n.id() + " (" + n.reasonCode() + ", " + n.rightType() + " "
+                        + n.rightReference() + ") under " + pack.label() + (detail == null ? "" : ". " + detail),
+                        n.priority() > 0);
+                evidence.captureJson(n.id(), JSON.writeValueAsString(sor), sor.puid() + ".json", actor.username(),
+                        "STATEMENT_OF_REASONS");
             }
         } else if (wasRemoved && !removed) {
             listings.setStatus(ids, Listings.Status.ONLINE);

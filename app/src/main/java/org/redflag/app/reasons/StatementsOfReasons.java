@@ -29,12 +29,13 @@ public class StatementsOfReasons {
         this.clock = clock;
     }
 
-    /** A listing removed on a notice: one statement per listing. */
-    public void listingRemoved(long noticeId, String listingId, String rightType, String facts, boolean trusted) {
+    /** A listing removed on a notice: one statement per listing; returns it. */
+    public Statement listingRemoved(long noticeId, String listingId, String rightType, String facts, boolean trusted) {
         long n = jdbc.sql("SELECT COUNT(*) FROM statements_of_reasons WHERE notice_id = :n AND puid LIKE :p")
                 .param("n", noticeId).param("p", "redflag-notice-" + noticeId + "-" + listingId + "-%")
                 .query(Long.class).single();
         Instant now = clock.instant();
+        String puid = "redflag-notice-" + noticeId + "-" + listingId + "-" + (n + 1);
         jdbc.sql("""
                 INSERT INTO statements_of_reasons (notice_id, puid, decision_visibility, decision_account,
                   decision_ground, category, category_specification, decision_facts, source_type, automated_detection,
@@ -42,10 +43,14 @@ public class StatementsOfReasons {
                 VALUES (:n, :puid, 'DECISION_VISIBILITY_CONTENT_REMOVED', NULL, 'DECISION_GROUND_ILLEGAL_CONTENT',
                   'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS', :spec, :facts, :source, 'No',
                   'AUTOMATED_DECISION_NOT_AUTOMATED', 'CONTENT_TYPE_PRODUCT', :at, :at)""")
-                .param("n", noticeId).param("puid", "redflag-notice-" + noticeId + "-" + listingId + "-" + (n + 1))
+                .param("n", noticeId).param("puid", puid)
                 .param("spec", specification(rightType)).param("facts", facts)
                 .param("source", trusted ? "SOURCE_TRUSTED_FLAGGER" : "SOURCE_ARTICLE_16")
                 .param("at", now.atOffset(ZoneOffset.UTC)).update();
+        return new Statement(puid, "DECISION_VISIBILITY_CONTENT_REMOVED", null, "DECISION_GROUND_ILLEGAL_CONTENT",
+                "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS", specification(rightType), facts,
+                trusted ? "SOURCE_TRUSTED_FLAGGER" : "SOURCE_ARTICLE_16", "No", "AUTOMATED_DECISION_NOT_AUTOMATED",
+                "CONTENT_TYPE_PRODUCT", now, noticeId);
     }
 
     public List<Statement> between(Instant from, Instant to) {

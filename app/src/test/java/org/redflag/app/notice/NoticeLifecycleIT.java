@@ -263,7 +263,7 @@ abstract class NoticeLifecycleIT {
         var result = org.redflag.evidence.BundleVerifier.verify(zip);
         assertThat(result.holds()).as(result.checks().toString()).isTrue();
         assertThat(result.checks().toString()).contains("snapshot.html", "notice-" + id + ".json",
-                "notice-" + id + "-remove_listing.json");
+                "notice-" + id + "-remove_listing.json", "redflag-notice-" + id + "-" + listing + "-1.json");
         m.otherBrand.get("/api/notices/" + id + "/evidence").expect(404);
 
         JsonNode head = m.reviewer.post("/api/evidence/heads", Map.of()).expect(200).json();
