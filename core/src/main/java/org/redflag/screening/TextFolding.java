@@ -1,0 +1,184 @@
+package org.redflag.screening;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import com.ibm.icu.text.Transliterator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Folds text for matching, one character at a time through a table built once from ICU data (calling ICU per
+ * listing is far too slow for the hot path):
+ * <ul>
+ *   <li>Unicode NFKC with case folding: full-width to half-width, compatibility forms, case;</li>
+ *   <li>Traditional to Simplified Chinese (ICU's Traditional-Simplified transliterator, per character);</li>
+ *   <li>Cyrillic and Greek letters confusable with a Latin letter become that letter (ICU's confusable
+ *   skeletons);</li>
+ *   <li>digit and symbol substitutions for letters: 0→o, 1→i, |→l, 3→e, 4→a, @→a, $→s, 5→s, 7→t;</li>
+ *   <li>zero-width characters and soft hyphens are dropped; spaces and the separators used to break words up
+ *   (. - _ * · ~ / and the like) become {@link #SEP}, so matching can see where words were broken.</li>
+ * </ul>
+ * Other punctuation (":" in "1:1") is kept. Not folded: substitutions that need context (1 for l), homophones.
+ */
+public final class TextFolding {
+
+    /** A separator: a space or a character used to split a word. */
+    public static final char SEP = '\uFFFE';
+    /** A character that is removed. */
+    static final char DROP = '\uFFFF';
+
+    private static final String SEPARATORS = ".-_*·•~/\\+=,;'\"`^|#()[]{}<>・，。、；？（）【】《》〈〉「」『』　";
+
+    private final char[] table = new char[0x10000];
+    private final Map<Character, String> expansions = new HashMap<>();
+
+    private TextFolding() {
+        Normalizer2 nfkc = Normalizer2.getNFKCCasefoldInstance();
+        for (int c = 0; c < 0x10000; c++) {
+            char ch = (char) c;
+            if (Character.isSurrogate(ch)) {
+                table[c] = ch;
+                continue;
+            }
+            String folded = nfkc.normalize(String.valueOf(ch));
+            if (folded.isEmpty()) {
+                table[c] = DROP;
+            } else if (folded.length() == 1) {
+                table[c] = folded.charAt(0);
+            } else {
+                table[c] = ch;
+                expansions.put(ch, folded);
+            }
+        }
+        simplify();
+        confusables();
+        for (int c = 0; c < 0x10000; c++) {
+            char t = table[c];
+            if (t == DROP) {
+                continue;
+            }
+            if (Character.isWhitespace(t) || Character.isSpaceChar(t) || SEPARATORS.indexOf(t) >= 0
+                    || SEPARATORS.indexOf((char) c) >= 0) {
+                table[c] = SEP;
+            } else if (Character.getType(t) == Character.FORMAT) {
+                table[c] = DROP;
+            }
+        }
+        String leet = "0o1i3e4a@a$s5s7t|l";
+        for (int c = 0; c < 0x10000; c++) {
+            int at = leet.indexOf(c == '|' ? '|' : table[c]);
+            if (at >= 0 && at % 2 == 0) {
+                table[c] = leet.charAt(at + 1);
+            }
+        }
+    }
+
+    private void simplify() {
+        Transliterator t2s = Transliterator.getInstance("Traditional-Simplified");
+        int[][] ranges = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
+        StringBuilder all = new StringBuilder();
+        for (int[] r : ranges) {
+            for (int c = r[0]; c <= r[1]; c++) {
+                all.append((char) c).append('\n');
+            }
+        }
+        String[] out = t2s.transliterate(all.toString()).split("\n", -1);
+        int i = 0;
+        for (int[] r : ranges) {
+            for (int c = r[0]; c <= r[1]; c++, i++) {
+                if (out[i].length() == 1) {
+                    table[c] = out[i].charAt(0);
+                }
+            }
+        }
+    }
+
+    private void confusables() {
+        SpoofChecker spoof = new SpoofChecker.Builder().build();
+        int[][] ranges = {{0x0370, 0x03FF}, {0x0400, 0x04FF}};
+        for (int[] r : ranges) {
+            for (int c = r[0]; c <= r[1]; c++) {
+                String s = spoof.getSkeleton(String.valueOf(table[c]));
+                if (s.length() == 1 && s.charAt(0) < 0x80 && Character.isLetter(s.charAt(0))) {
+                    table[c] = Character.toLowerCase(s.charAt(0));
+                }
+            }
+        }
+    }
+
+    private static final class Holder {
+        static final TextFolding INSTANCE = new TextFolding();
+    }
+
+    /** The folding, built on first use (about a second: the ICU data is read once). */
+    public static TextFolding get() {
+        return Holder.INSTANCE;
+    }
+
+    /** The folded form of one character: a character, {@link #SEP}, or {@link #DROP}. */
+    public char fold(char c) {
+        return table[c];
+    }
+
+    /**
+     * Folds {@code text} into {@code out}, recording for each output character the index of the input character it
+     * came from; separators are kept as {@link #SEP}, dropped characters leave nothing.
+     */
+    public void fold(CharSequence text, StringBuilder out, IntList origin) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char f = table[c];
+            if (f == DROP) {
+                continue;
+            }
+            String x = expansions.get(c);
+            if (x != null) {
+                for (int k = 0; k < x.length(); k++) {
+                    out.append(table[x.charAt(k)] == DROP ? x.charAt(k) : table[x.charAt(k)]);
+                    origin.add(i);
+                }
+                continue;
+            }
+            out.append(f);
+            origin.add(i);
+        }
+    }
+
+    /** Folds a dictionary term the same way, squeezing out separators; returns null for an empty term. */
+    public String foldTerm(String term) {
+        StringBuilder out = new StringBuilder();
+        fold(term, out, new IntList());
+        StringBuilder squeezed = new StringBuilder();
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) != SEP) {
+                squeezed.append(out.charAt(i));
+            }
+        }
+        return squeezed.isEmpty() ? null : squeezed.toString();
+    }
+
+    /** A growable int array. */
+    public static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        public void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        public int get(int i) {
+            return a[i];
+        }
+
+        public int size() {
+            return n;
+        }
+
+        public void clear() {
+            n = 0;
+        }
+    }
+}
