@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
         versionProvider = Redflag.Version.class,
         subcommands = {AssessCommand.class, PoliciesCommand.class, org.redflag.app.server.ServeCommand.class,
             org.redflag.app.server.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
-            org.redflag.app.evidence.VerifyCommand.class, CommandLine.HelpCommand.class},
+            org.redflag.app.evidence.VerifyCommand.class, org.redflag.app.screening.ScreenCommand.class,
+            org.redflag.app.screening.GenerateCommand.class, org.redflag.app.screening.EvaluateCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
             "",

@@ -1,0 +1,178 @@
+package org.redflag.app.screening;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redflag.app.Redflag;
+import org.redflag.law.PolicyPack;
+import org.redflag.law.PolicyPacks;
+import org.redflag.law.RedFlag;
+import org.redflag.screening.CategoryStats;
+import org.redflag.screening.CounterfeitDictionary;
+import org.redflag.screening.ListingReader;
+import org.redflag.screening.ReferenceData;
+import org.redflag.screening.ResultWriter;
+import org.redflag.screening.Screener;
+import org.redflag.source.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code redflag screen}: red flags in a listings feed. */
+@Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Screen a listings feed (one listing.schema.json object per line) for red flags and write one result per"
+                    + " listing, in input order (screening-result.schema.json), to FILE or standard output.",
+            "",
+            "Detectors: COUNTERFEIT_KEYWORD (a multilingual dictionary, seen through width, case, script,"
+                    + " look-alike letters, digit substitutions and separators), PRICE_BELOW_GENUINE (under the"
+                    + " pack's ratio of the genuine price), SALES_ANOMALY (over the pack's multiples of the"
+                    + " category's units and negative reviews, from the feed itself), LINKED_TO_BANNED_SELLER and"
+                    + " FOREIGN_ORDER. It streams: memory does not grow with the feed. A line that is not a listing"
+                    + " is reported with its number and skipped.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every line screened", "  2  some line or file is invalid (the rest is still screened)"})
+public final class ScreenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "LISTINGS.jsonl", description = "The feed.")
+    Path listings;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results (default: stdout).")
+    Path out;
+
+    @Option(names = "--genuine-prices", paramLabel = "CSV", description = "brand,category,price,currency")
+    Path genuinePrices;
+
+    @Option(names = "--banned-sellers", paramLabel = "JSONL", description = "One {\"sellerId\": ...} per line.")
+    Path bannedSellers;
+
+    @Option(names = "--foreign-orders", paramLabel = "CSV", description = "sellerId,kind,court,issuedAt,servedAt")
+    Path foreignOrders;
+
+    @Option(names = "--dictionary", paramLabel = "FILE", description = "Extra dictionary entries (the shipped"
+            + " dictionary's TSV format: KIND<TAB>TERM[<TAB>BRAND]).")
+    List<Path> dictionaries = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "ID|FILE", defaultValue = "CN",
+            description = "Policy pack for thresholds and citations (default ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--no-progress", description = "No progress line on the terminal.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(listings)) {
+            err.println("redflag: " + listings + ": no such file");
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        PolicyPack pack;
+        CounterfeitDictionary dictionary;
+        ReferenceData reference;
+        try {
+            pack = PolicyPacks.builtIn().resolve(policy);
+            dictionary = CounterfeitDictionary.with(dictionaries);
+            reference = ReferenceData.load(genuinePrices, bannedSellers, foreignOrders, dictionary);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> err.println("redflag: " + p));
+            err.flush();
+            return Redflag.BAD_INPUT;
+        } catch (CounterfeitDictionary.InvalidLine e) {
+            err.println("redflag: " + e.getMessage());
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        boolean progress = !noProgress && System.console() != null;
+        long total = Files.size(listings);
+        long started = System.nanoTime();
+
+        CategoryStats stats = new CategoryStats();
+        try (ListingReader reader = reader()) {
+            ListingReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (line.listing() != null) {
+                    stats.add(line.listing());
+                }
+            }
+        }
+        Screener screener = new Screener(dictionary, reference, stats, pack);
+        Map<RedFlag, Long> counts = new EnumMap<>(RedFlag.class);
+        long screened = 0;
+        long bad = 0;
+        long bytesSeen = 0;
+        try (ListingReader reader = reader();
+             ResultWriter writer = new ResultWriter(out == null
+                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                     : Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            ListingReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (line.bad() != null) {
+                    bad++;
+                    if (bad <= 100) {
+                        err.println("redflag: " + listings + ": " + line.bad());
+                    }
+                    continue;
+                }
+                try {
+                    Screener.Result r = screener.screen(line.listing());
+                    writer.write(r);
+                    screened++;
+                    for (Screener.Flag f : r.flags()) {
+                        counts.merge(f.code(), 1L, Long::sum);
+                    }
+                } catch (Screener.CurrencyMismatch e) {
+                    bad++;
+                    if (bad <= 100) {
+                        err.println("redflag: " + listings + ": line " + line.number() + ": currency: " + e.getMessage());
+                    }
+                }
+                bytesSeen += line.listing().title().length() + 200;
+                if (progress && screened % 50_000 == 0) {
+                    err.printf("\rscreened %,d listings (~%d %%)", screened, Math.min(99, 100 * bytesSeen / Math.max(1,
+                            total)));
+                    err.flush();
+                }
+            }
+        }
+        if (bad > 100) {
+            err.println("redflag: ... and " + (bad - 100) + " more bad lines");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (progress) {
+            err.print("\r");
+        }
+        err.printf("screened %,d listings in %.1f s (%,.0f listings/s, both passes)%s%n", screened, seconds,
+                screened / seconds, bad > 0 ? "; " + bad + " bad lines skipped" : "");
+        for (RedFlag f : RedFlag.values()) {
+            if (counts.containsKey(f)) {
+                err.printf("  %-24s %,d%n", f, counts.get(f));
+            }
+        }
+        err.flush();
+        return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+    }
+
+    private ListingReader reader() throws IOException {
+        return new ListingReader(new BufferedReader(new InputStreamReader(Files.newInputStream(listings),
+                StandardCharsets.UTF_8), 1 << 16));
+    }
+}

@@ -1,0 +1,170 @@
+package org.redflag.screening;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads a listings feed, one JSON object per line, streaming: memory does not grow with the file. A line that is not
+ * a valid listing yields a {@link Bad} naming the line and the field, and reading goes on.
+ */
+public final class ListingReader implements AutoCloseable {
+
+    /** Longest line read, in characters. */
+    public static final int MAX_LINE = 1 << 20;
+
+    /** A line that could not be read as a listing. */
+    public record Bad(long line, String field, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + (field == null ? "" : field + ": ") + message;
+        }
+    }
+
+    /** One line's outcome: a listing, or why not. */
+    public record Line(long number, Listing listing, Bad bad) {
+    }
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final BufferedReader in;
+    private long number;
+
+    public ListingReader(BufferedReader in) {
+        this.in = in;
+    }
+
+    /** The next non-blank line, or null at the end. */
+    public Line next() throws IOException {
+        String text;
+        while ((text = in.readLine()) != null) {
+            number++;
+            if (!text.isBlank()) {
+                return parse(number, text);
+            }
+        }
+        return null;
+    }
+
+    public static Line parse(long number, String text) {
+        if (text.length() > MAX_LINE) {
+            return new Line(number, null, new Bad(number, null, "longer than " + MAX_LINE + " characters"));
+        }
+        String id = null;
+        String sellerId = null;
+        String title = null;
+        String description = null;
+        String brand = null;
+        String category = null;
+        Double price = null;
+        String currency = null;
+        Double units = null;
+        Integer reviews = null;
+        Double negative = null;
+        Boolean recommended = null;
+        String url = null;
+        String createdAt = null;
+        try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return bad(number, null, "expected a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "id" -> id = string(p, v, field);
+                    case "sellerId" -> sellerId = string(p, v, field);
+                    case "title" -> title = string(p, v, field);
+                    case "description" -> description = string(p, v, field);
+                    case "brand" -> brand = v == JsonToken.VALUE_NULL ? null : string(p, v, field);
+                    case "category" -> category = string(p, v, field);
+                    case "price" -> price = number(p, v, field, 0, Double.MAX_VALUE);
+                    case "currency" -> {
+                        currency = string(p, v, field);
+                        if (!currency.matches("[A-Z]{3}")) {
+                            throw new Invalid(field, "expected a three-letter ISO 4217 code; found \"" + currency + "\"");
+                        }
+                    }
+                    case "unitsSold" -> units = number(p, v, field, 0, Double.MAX_VALUE);
+                    case "reviewCount" -> {
+                        double d = number(p, v, field, 0, Integer.MAX_VALUE);
+                        if (d != Math.rint(d)) {
+                            throw new Invalid(field, "expected an integer; found " + d);
+                        }
+                        reviews = (int) d;
+                    }
+                    case "negativeReviewRatio" -> negative = number(p, v, field, 0, 1);
+                    case "recommended" -> {
+                        if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                            throw new Invalid(field, "expected true or false");
+                        }
+                        recommended = v == JsonToken.VALUE_TRUE;
+                    }
+                    case "url" -> url = string(p, v, field);
+                    case "createdAt" -> createdAt = string(p, v, field);
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return bad(number, null, "malformed object");
+            }
+            if (p.nextToken() != null) {
+                return bad(number, null, "more than one JSON value on the line");
+            }
+        } catch (Invalid e) {
+            return bad(number, e.field, e.getMessage());
+        } catch (JacksonException e) {
+            return bad(number, null, "not valid JSON (column " + (e.getLocation() == null ? "?"
+                    : e.getLocation().getColumnNr()) + "): " + e.getOriginalMessage());
+        }
+        if (id == null || id.isEmpty()) {
+            return bad(number, "id", "required, a non-empty string");
+        }
+        if (title == null) {
+            return bad(number, "title", "required");
+        }
+        return new Line(number, new Listing(id, sellerId, title, description, brand, category, price, currency, units,
+                reviews, negative, recommended, url, createdAt), null);
+    }
+
+    private static Line bad(long number, String field, String message) {
+        return new Line(number, null, new Bad(number, field, message));
+    }
+
+    private static final class Invalid extends RuntimeException {
+        final String field;
+
+        Invalid(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    private static String string(JsonParser p, JsonToken v, String field) {
+        if (v != JsonToken.VALUE_STRING) {
+            throw new Invalid(field, "expected a string; found " + v.name().toLowerCase(java.util.Locale.ROOT).replace("value_", "") + " value");
+        }
+        return p.getString();
+    }
+
+    private static double number(JsonParser p, JsonToken v, String field, double min, double max) {
+        if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new Invalid(field, "expected a number; found " + (v == null ? "nothing" : v.name().toLowerCase(java.util.Locale.ROOT).replace("value_", "") + " value"));
+        }
+        double d = p.getDoubleValue();
+        if (!(d >= min && d <= max)) {
+            throw new Invalid(field, "expected a number from " + (long) min + " to " + (max > 1e9 ? "any" : max)
+                    + "; found " + d);
+        }
+        return d;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

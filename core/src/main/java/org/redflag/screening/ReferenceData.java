@@ -1,0 +1,151 @@
+package org.redflag.screening;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.redflag.source.InputProblem;
+import org.redflag.source.InvalidInputException;
+
+/**
+ * What right holders and the platform supply beside the feed: genuine prices (CSV: brand, category, price,
+ * currency; an empty category is the brand's default), banned sellers (one {"sellerId"} JSON object per line) and
+ * foreign court orders (CSV: sellerId, kind, court, issuedAt, servedAt). Bad rows are refused with file and line.
+ */
+public final class ReferenceData {
+
+    public record GenuinePrice(String brand, String category, double price, String currency, String source) {
+    }
+
+    public record ForeignOrder(String sellerId, String kind, String court, LocalDate issuedAt, LocalDate servedAt) {
+    }
+
+    private final Map<String, GenuinePrice> prices = new HashMap<>();
+    private final Set<String> banned = new HashSet<>();
+    private final Map<String, ForeignOrder> orders = new HashMap<>();
+
+    public static final ReferenceData NONE = new ReferenceData();
+
+    public static ReferenceData load(Path genuinePrices, Path bannedSellers, Path foreignOrders,
+                                     CounterfeitDictionary dictionary) throws InvalidInputException {
+        ReferenceData d = new ReferenceData();
+        if (genuinePrices != null) {
+            for (CSVRecord r : csv(genuinePrices, List.of("brand", "category", "price", "currency"))) {
+                String where = genuinePrices + ":" + (r.getRecordNumber() + 1);
+                String brand = dictionary.brandOf(r.get("brand"));
+                String canonical = brand != null ? brand : r.get("brand").trim();
+                double price;
+                try {
+                    price = Double.parseDouble(r.get("price"));
+                } catch (NumberFormatException e) {
+                    throw problem(genuinePrices, r, "price", "expected a number; found \"" + r.get("price") + "\"");
+                }
+                if (!(price > 0)) {
+                    throw problem(genuinePrices, r, "price", "a genuine price must be above 0");
+                }
+                String currency = r.get("currency").trim();
+                if (!currency.matches("[A-Z]{3}")) {
+                    throw problem(genuinePrices, r, "currency", "expected a three-letter code; found \"" + currency
+                            + "\"");
+                }
+                d.prices.put(key(canonical, r.get("category")), new GenuinePrice(canonical,
+                        r.get("category").trim(), price, currency, where));
+            }
+        }
+        if (bannedSellers != null) {
+            try {
+                long n = 0;
+                for (String line : Files.readAllLines(bannedSellers, StandardCharsets.UTF_8)) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    var node = tools.jackson.databind.json.JsonMapper.shared().readTree(line);
+                    if (node == null || node.get("sellerId") == null || !node.get("sellerId").isString()) {
+                        throw new InvalidInputException(new InputProblem(bannedSellers.toString(), (int) n,
+                                "$.sellerId", "each line is a JSON object with a sellerId string"));
+                    }
+                    d.banned.add(node.get("sellerId").asString());
+                }
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new InvalidInputException(new InputProblem(bannedSellers.toString(), 0, "$",
+                        "not JSON lines: " + e.getOriginalMessage()));
+            } catch (IOException e) {
+                throw new InvalidInputException(new InputProblem(bannedSellers.toString(), 0, "$",
+                        "cannot read: " + e.getMessage()));
+            }
+        }
+        if (foreignOrders != null) {
+            for (CSVRecord r : csv(foreignOrders, List.of("sellerId", "kind", "court", "issuedAt", "servedAt"))) {
+                try {
+                    d.orders.putIfAbsent(r.get("sellerId"), new ForeignOrder(r.get("sellerId"), r.get("kind"),
+                            r.get("court"), LocalDate.parse(r.get("issuedAt")), r.get("servedAt").isBlank() ? null
+                            : LocalDate.parse(r.get("servedAt"))));
+                } catch (DateTimeParseException e) {
+                    throw problem(foreignOrders, r, "issuedAt/servedAt", "expected dates such as 2024-03-01");
+                }
+            }
+        }
+        return d;
+    }
+
+    private static List<CSVRecord> csv(Path file, List<String> columns) throws InvalidInputException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                     .setIgnoreEmptyLines(true).get().parse(in)) {
+            for (String c : columns) {
+                if (!p.getHeaderNames().contains(c)) {
+                    throw new InvalidInputException(new InputProblem(file.toString(), 1, c, "the header row must name"
+                            + " the columns " + columns + "; found " + p.getHeaderNames()));
+                }
+            }
+            List<CSVRecord> rows = p.getRecords();
+            for (CSVRecord r : rows) {
+                if (!r.isConsistent()) {
+                    throw new InvalidInputException(new InputProblem(file.toString(), (int) r.getRecordNumber() + 1,
+                            "$", "this row has " + r.size() + " fields; the header has " + p.getHeaderNames().size()));
+                }
+            }
+            return rows;
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException(new InputProblem(file.toString(), 0, "$", "not readable as CSV: "
+                    + e.getMessage()));
+        }
+    }
+
+    private static InvalidInputException problem(Path file, CSVRecord r, String field, String message) {
+        return new InvalidInputException(new InputProblem(file.toString(), (int) r.getRecordNumber() + 1, field,
+                message));
+    }
+
+    private static String key(String brand, String category) {
+        return brand.toLowerCase(Locale.ROOT) + "\u0000" + (category == null ? "" : category.trim()
+                .toLowerCase(Locale.ROOT));
+    }
+
+    /** The genuine price for a brand and category, else the brand's default. */
+    public GenuinePrice genuinePrice(String brand, String category) {
+        GenuinePrice p = prices.get(key(brand, category));
+        return p != null ? p : prices.get(key(brand, ""));
+    }
+
+    public boolean banned(String sellerId) {
+        return sellerId != null && banned.contains(sellerId);
+    }
+
+    public ForeignOrder order(String sellerId) {
+        return sellerId == null ? null : orders.get(sellerId);
+    }
+}

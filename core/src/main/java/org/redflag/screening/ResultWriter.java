@@ -1,0 +1,79 @@
+package org.redflag.screening;
+
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes screening results, one JSON object per line (screening-result.schema.json). */
+public final class ResultWriter implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Writer out;
+    private final JsonGenerator g;
+
+    public ResultWriter(Writer out) {
+        this.out = out;
+        this.g = JSON.createGenerator(out);
+    }
+
+    public void write(Screener.Result r) {
+        g.writeStartObject();
+        g.writeStringProperty("listingId", r.listingId());
+        g.writeArrayPropertyStart("flags");
+        for (Screener.Flag f : r.flags()) {
+            g.writeStartObject();
+            g.writeStringProperty("code", f.code().name());
+            g.writeStringProperty("detail", f.detail());
+            g.writeName("evidence");
+            writeValue(f.evidence());
+            g.writeArrayPropertyStart("citations");
+            for (String c : f.citations()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberProperty("risk", r.risk());
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    private void writeValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (var e : m.entrySet()) {
+                g.writeName(e.getKey().toString());
+                writeValue(e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            l.forEach(this::writeValue);
+            g.writeEndArray();
+        } else if (v instanceof Number n) {
+            if (n instanceof Integer || n instanceof Long) {
+                g.writeNumber(n.longValue());
+            } else if (n instanceof java.math.BigDecimal b) {
+                g.writeNumber(b);
+            } else {
+                g.writeNumber(n.doubleValue());
+            }
+        } else if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    public void flush() {
+        g.flush();
+    }
+
+    @Override
+    public void close() {
+        g.close();
+    }
+}

@@ -1,0 +1,164 @@
+package org.redflag.screening;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redflag.law.PolicyPack;
+import org.redflag.law.RedFlag;
+import org.redflag.law.RedFlagRules;
+
+/**
+ * Screens one listing with every detector, driven by the pack: counterfeit keywords, price below the genuine price
+ * (under the pack's ratio, branded goods only, same currency only), sales anomaly (over the pack's multiple of the
+ * category's units with over its multiple of the category's negative-review share), a banned seller, a foreign
+ * order against the seller. Not thread-safe: one screener per thread.
+ *
+ * <p>Risk in [0, 1] combines the flags as independent signals: 1 − Π(1 − w), with w 0.7 for an unambiguous
+ * counterfeit term, 0.5 for a term that needs a brand, 0.5 price, 0.4 sales, 0.6 banned seller, 0.7 foreign order.
+ */
+public final class Screener {
+
+    /** One flag: the code, a sentence with the figures, the evidence, the provisions the presumption rests on. */
+    public record Flag(RedFlag code, String detail, Map<String, Object> evidence, List<String> citations,
+                       double weight) {
+    }
+
+    public record Result(String listingId, List<Flag> flags, double risk) {
+    }
+
+    /** A listing whose price is in another currency than its genuine price: an error, never a guess. */
+    public static final class CurrencyMismatch extends RuntimeException {
+        public CurrencyMismatch(String message) {
+            super(message);
+        }
+    }
+
+    private final KeywordDetector keywords;
+    private final CounterfeitDictionary dictionary;
+    private final ReferenceData reference;
+    private final CategoryStats stats;
+    private final PolicyPack pack;
+    private final BigDecimal priceRatio;
+    private final double salesMultiple;
+    private final double negativeMultiple;
+    private final StringBuilder text = new StringBuilder(512);
+
+    public Screener(CounterfeitDictionary dictionary, ReferenceData reference, CategoryStats stats, PolicyPack pack) {
+        this.dictionary = dictionary;
+        this.keywords = new KeywordDetector(dictionary);
+        this.reference = reference;
+        this.stats = stats;
+        this.pack = pack;
+        RedFlagRules r = pack.redFlags();
+        this.priceRatio = r.priceRatio().value();
+        this.salesMultiple = r.salesMultiple().value().doubleValue();
+        this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
+    }
+
+    public Result screen(Listing l) {
+        List<Flag> flags = new ArrayList<>(2);
+        text.setLength(0);
+        text.append(l.title());
+        if (l.description() != null) {
+            text.append('\n').append(l.description());
+        }
+        KeywordDetector.Result k = keywords.detect(text.toString(), l.brand());
+        if (!k.hits().isEmpty()) {
+            KeywordDetector.Hit h = k.hits().get(0);
+            boolean alone = k.hits().stream().anyMatch(x -> x.entry().kind() == CounterfeitDictionary.Kind.ALONE);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            List<Map<String, Object>> matches = new ArrayList<>();
+            for (KeywordDetector.Hit x : k.hits()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("text", x.original());
+                m.put("start", x.start());
+                m.put("end", x.end());
+                m.put("normalised", x.folded());
+                m.put("term", x.entry().term());
+                m.put("kind", x.entry().kind().name());
+                m.put("entry", x.entry().source());
+                matches.add(m);
+            }
+            ev.put("matches", matches);
+            if (!k.brands().isEmpty()) {
+                ev.put("brands", List.copyOf(k.brands()));
+            }
+            flags.add(flag(RedFlag.COUNTERFEIT_KEYWORD, "The listing says \"" + h.original() + "\" ("
+                    + h.entry().term() + (h.entry().kind() == CounterfeitDictionary.Kind.WITH_BRAND
+                    ? ", beside the brand " + k.brands().iterator().next() : "") + ").", ev, alone ? 0.7 : 0.5));
+        }
+        // Branded means the listing declares the brand; a brand merely named in the text ("compatible with
+        // Dyson V11") does not make the goods branded for the price test.
+        String brand = dictionary.brandOf(l.brand());
+        if (brand != null && l.price() != null) {
+            ReferenceData.GenuinePrice g = reference.genuinePrice(brand, l.category());
+            if (g != null) {
+                if (l.currency() == null || !l.currency().equals(g.currency())) {
+                    throw new CurrencyMismatch("price in " + (l.currency() == null ? "no stated currency"
+                            : l.currency()) + " but the genuine price of " + brand + " is in " + g.currency()
+                            + " (" + g.source() + "); no exchange rate is guessed");
+                }
+                BigDecimal limit = priceRatio.multiply(BigDecimal.valueOf(g.price()));
+                if (BigDecimal.valueOf(l.price()).compareTo(limit) < 0) {
+                    Map<String, Object> ev = new LinkedHashMap<>();
+                    ev.put("price", l.price());
+                    ev.put("genuinePrice", g.price());
+                    ev.put("currency", g.currency());
+                    ev.put("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0);
+                    ev.put("threshold", priceRatio);
+                    ev.put("priceList", g.source());
+                    flags.add(flag(RedFlag.PRICE_BELOW_GENUINE, String.format(java.util.Locale.ROOT,
+                            "%s goods at %.2f %s, %.0f %% of the genuine %.2f, under %s %%.", brand, l.price(),
+                            g.currency(), 100 * l.price() / g.price(), g.price(),
+                            priceRatio.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString()),
+                            ev, 0.5));
+                }
+            }
+        }
+        if (l.unitsSold() != null && l.negativeReviewRatio() != null) {
+            double[] avg = stats.averages(l.category());
+            if (avg != null && avg[0] > 0 && l.unitsSold() > salesMultiple * avg[0]
+                    && l.negativeReviewRatio() > negativeMultiple * avg[1]) {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("unitsSold", l.unitsSold());
+                ev.put("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0);
+                ev.put("negativeReviewRatio", l.negativeReviewRatio());
+                ev.put("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0);
+                ev.put("salesMultiple", salesMultiple);
+                ev.put("negativeReviewMultiple", negativeMultiple);
+                flags.add(flag(RedFlag.SALES_ANOMALY, String.format(java.util.Locale.ROOT,
+                        "%.0f units sold, %.1f× the category average, with %.0f %% negative reviews against %.0f %%.",
+                        l.unitsSold(), l.unitsSold() / avg[0], 100 * l.negativeReviewRatio(), 100 * avg[1]), ev, 0.4));
+            }
+        }
+        if (reference.banned(l.sellerId())) {
+            flags.add(flag(RedFlag.LINKED_TO_BANNED_SELLER, "The seller " + l.sellerId() + " is on the banned-seller"
+                    + " list.", Map.of("sellerId", l.sellerId()), 0.6));
+        }
+        ReferenceData.ForeignOrder o = reference.order(l.sellerId());
+        if (o != null) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("sellerId", o.sellerId());
+            ev.put("kind", o.kind());
+            ev.put("court", o.court());
+            ev.put("issuedAt", o.issuedAt().toString());
+            if (o.servedAt() != null) {
+                ev.put("servedAt", o.servedAt().toString());
+            }
+            flags.add(flag(RedFlag.FOREIGN_ORDER, "A " + o.kind() + " of " + o.court() + " issued " + o.issuedAt()
+                    + " names the seller " + o.sellerId() + ".", ev, 0.7));
+        }
+        double keep = 1;
+        for (Flag f : flags) {
+            keep *= 1 - f.weight();
+        }
+        return new Result(l.id(), flags, Math.round((1 - keep) * 1000) / 1000.0);
+    }
+
+    private Flag flag(RedFlag code, String detail, Map<String, Object> evidence, double weight) {
+        List<String> citations = pack.redFlags().rule(code).map(RedFlagRules.FlagRule::references).orElse(List.of());
+        return new Flag(code, detail, evidence, citations, weight);
+    }
+}
