@@ -119,8 +119,9 @@ public final class Screener {
         }
         if (l.unitsSold() != null && l.negativeReviewRatio() != null) {
             double[] avg = stats.averages(l.category());
-            if (avg != null && avg[0] > 0 && l.unitsSold() > salesMultiple * avg[0]
-                    && l.negativeReviewRatio() > negativeMultiple * avg[1]) {
+            // averages are sums of doubles: compare with a relative tolerance so exactly 10× is not "over" 10×
+            if (avg != null && avg[0] > 0 && l.unitsSold() > salesMultiple * avg[0] * (1 + 1e-9)
+                    && l.negativeReviewRatio() > negativeMultiple * avg[1] * (1 + 1e-9)) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("unitsSold", l.unitsSold());
                 ev.put("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0);

@@ -239,6 +239,50 @@ public final class Marketplace {
         l.put("negativeReviewRatio", negative);
     }
 
+    /**
+     * A dictionary extension of {@code entries} synthetic entries (brands with Latin and CJK aliases, and terms),
+     * made of syllables and rare characters that occur in no generated listing: it grows the automaton without
+     * changing what is found. Also writes the plain terms, one per line, for a literal-search baseline.
+     */
+    public static void writeDictionary(long seed, int entries, Path tsv, Path plainTerms) throws IOException {
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        String[] syllables = {"ka", "zu", "mi", "ro", "te", "vo", "ly", "qi", "xa", "nu", "be", "do", "fe", "gi",
+            "ho", "ju", "wa", "yo", "pe", "su"};
+        try (BufferedWriter d = java.nio.file.Files.newBufferedWriter(tsv, StandardCharsets.UTF_8);
+             BufferedWriter p = java.nio.file.Files.newBufferedWriter(plainTerms, StandardCharsets.UTF_8)) {
+            d.write("# synthetic dictionary extension: " + entries + " entries, seed " + seed + "\n");
+            for (CounterfeitDictionary.Entry e : CounterfeitDictionary.shipped().entries()) {
+                p.write(e.term());
+                p.write('\n');
+            }
+            for (int i = 0; i < entries; i++) {
+                String term;
+                if (r.nextInt(3) == 0) {
+                    StringBuilder sb = new StringBuilder();
+                    int n = 3 + r.nextInt(3);
+                    for (int k = 0; k < n; k++) {
+                        sb.append((char) (0x8C00 + r.nextInt(0x0600)));
+                    }
+                    term = sb.toString();
+                } else {
+                    StringBuilder sb = new StringBuilder("q");
+                    int n = 3 + r.nextInt(3);
+                    for (int k = 0; k < n; k++) {
+                        sb.append(syllables[r.nextInt(syllables.length)]);
+                    }
+                    term = sb.toString();
+                }
+                int kind = r.nextInt(10);
+                String line = kind < 6 ? "BRAND\t" + term + "\tSynthetic " + (i / 3) : kind < 8 ? "WITH_BRAND\t" + term
+                        : kind < 9 ? "ALONE\t" + term : "NOT\t" + term;
+                d.write(line);
+                d.write('\n');
+                p.write(term);
+                p.write('\n');
+            }
+        }
+    }
+
     private double genuine(String brand, String category) {
         return genuine.get(brand + "|" + category);
     }

@@ -32,8 +32,18 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Directory to write to (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--dictionary-entries", paramLabel = "N", defaultValue = "0",
+            description = "Also write dictionary-extra.tsv with N synthetic entries (for benchmarks at large"
+                    + " dictionaries; use it with screen --dictionary) and dictionary-terms.txt, every term on a line.")
+    int dictionaryEntries;
+
     @Override
     public Integer call() throws IOException {
+        if (dictionaryEntries < 0 || dictionaryEntries > 1_000_000) {
+            spec.commandLine().getErr().println("redflag: --dictionary-entries: expected 0 to 1,000,000; found "
+                    + dictionaryEntries);
+            return Redflag.BAD_INPUT;
+        }
         if (listings < 1 || listings > 100_000_000) {
             spec.commandLine().getErr().println("redflag: --listings: expected 1 to 100,000,000; found " + listings);
             return Redflag.BAD_INPUT;
@@ -48,6 +58,10 @@ public final class GenerateCommand implements Callable<Integer> {
         });
         if (tty) {
             err.print("\r");
+        }
+        if (dictionaryEntries > 0) {
+            Marketplace.writeDictionary(seed, dictionaryEntries, out.resolve("dictionary-extra.tsv"),
+                    out.resolve("dictionary-terms.txt"));
         }
         spec.commandLine().getOut().printf("generated %,d listings with seed %d in %s%n", listings, seed, out);
         spec.commandLine().getOut().flush();

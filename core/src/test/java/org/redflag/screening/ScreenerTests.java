@@ -1,0 +1,184 @@
+package org.redflag.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.law.PolicyPack;
+import org.redflag.law.PolicyPacks;
+import org.redflag.law.RedFlag;
+import org.redflag.synthetic.Marketplace;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each detector at its boundary, bad feed lines, and the whole pipeline against a generated marketplace. */
+class ScreenerTests {
+
+    static final PolicyPack CN = PolicyPacks.builtIn().find("CN").orElseThrow();
+    static final CounterfeitDictionary DICTIONARY = CounterfeitDictionary.shipped();
+    static ReferenceData reference;
+
+    @BeforeAll
+    static void reference(@TempDir Path dir) throws Exception {
+        Path prices = dir.resolve("prices.csv");
+        Files.writeString(prices, "brand,category,price,currency\nGucci,bags,1000,CNY\nGucci,,500,CNY\n");
+        Path banned = dir.resolve("banned.jsonl");
+        Files.writeString(banned, "{\"sellerId\":\"bad-seller\"}\n");
+        Path orders = dir.resolve("orders.csv");
+        Files.writeString(orders, "sellerId,kind,court,issuedAt,servedAt\ntro-seller,TRO,N.D. Ill.,2024-01-10,\n");
+        reference = ReferenceData.load(prices, banned, orders, DICTIONARY);
+    }
+
+    static Listing listing(String title, String brand, String category, Double price, String currency) {
+        return new Listing("x", "s1", title, null, brand, category, price, currency, null, null, null, null, null, null);
+    }
+
+    static Set<RedFlag> flags(Listing l, CategoryStats stats) {
+        Set<RedFlag> out = EnumSet.noneOf(RedFlag.class);
+        new Screener(DICTIONARY, reference, stats, CN).screen(l).flags().forEach(f -> out.add(f.code()));
+        return out;
+    }
+
+    @Test
+    void price_exactly_at_seventy_percent_is_clean_and_a_cent_under_is_flagged() {
+        CategoryStats none = new CategoryStats();
+        assertThat(flags(listing("Gucci bag", "Gucci", "bags", 700.0, "CNY"), none)).isEmpty();
+        assertThat(flags(listing("Gucci bag", "古驰", "bags", 699.99, "CNY"), none))
+                .containsExactly(RedFlag.PRICE_BELOW_GENUINE);
+        assertThat(flags(listing("Gucci belt", "Gucci", "belts", 349.0, "CNY"), none)).as("the brand's default")
+                .containsExactly(RedFlag.PRICE_BELOW_GENUINE);
+    }
+
+    @Test
+    void unbranded_goods_and_brands_merely_named_are_never_priced() {
+        CategoryStats none = new CategoryStats();
+        assertThat(flags(listing("bag", null, "bags", 10.0, "CNY"), none)).isEmpty();
+        assertThat(flags(listing("strap compatible with Gucci bags", null, "bags", 10.0, "CNY"), none)).isEmpty();
+    }
+
+    @Test
+    void a_currency_mismatch_is_an_error_not_a_guess() {
+        assertThatThrownBy(() -> flags(listing("Gucci bag", "Gucci", "bags", 100.0, "EUR"), new CategoryStats()))
+                .isInstanceOf(Screener.CurrencyMismatch.class).hasMessageContaining("EUR")
+                .hasMessageContaining("CNY");
+    }
+
+    static CategoryStats stats(String category, int listings, double units, double negative) {
+        CategoryStats s = new CategoryStats();
+        for (int i = 0; i < listings; i++) {
+            s.add(new Listing("c" + i, "s", "t", null, null, category, null, null, units, 10, negative, null, null,
+                    null));
+        }
+        return s;
+    }
+
+    static Listing selling(double units, double negative, String category) {
+        return new Listing("x", "s1", "shoes", null, null, category, null, null, units, 100, negative, null, null, null);
+    }
+
+    @Test
+    void sales_over_ten_times_with_over_twice_the_negative_share_are_an_anomaly() {
+        CategoryStats s = stats("shoes", 100, 100, 0.1);
+        assertThat(flags(selling(1000, 0.5, "shoes"), s)).as("exactly 10×").isEmpty();
+        assertThat(flags(selling(1001, 0.5, "shoes"), s)).containsExactly(RedFlag.SALES_ANOMALY);
+        assertThat(flags(selling(5000, 0.2, "shoes"), s)).as("exactly twice the share").isEmpty();
+        assertThat(flags(selling(5000, 0.05, "shoes"), s)).as("a best-seller people like").isEmpty();
+    }
+
+    @Test
+    void a_tiny_category_is_measured_against_the_whole_feed() {
+        CategoryStats s = stats("shoes", 100, 100, 0.1);
+        s.add(selling(50, 0.5, "rare"));
+        assertThat(flags(selling(900, 0.5, "rare"), s)).isEmpty();
+        assertThat(flags(selling(1500, 0.5, "rare"), s)).containsExactly(RedFlag.SALES_ANOMALY);
+    }
+
+    @Test
+    void banned_sellers_and_sellers_under_a_foreign_order_are_flagged_by_exact_id() {
+        Listing banned = new Listing("x", "bad-seller", "scarf", null, null, null, null, null, null, null, null, null,
+                null, null);
+        Listing ordered = new Listing("x", "tro-seller", "scarf", null, null, null, null, null, null, null, null, null,
+                null, null);
+        Listing near = new Listing("x", "bad-seller-2", "scarf", null, null, null, null, null, null, null, null, null,
+                null, null);
+        assertThat(flags(banned, new CategoryStats())).containsExactly(RedFlag.LINKED_TO_BANNED_SELLER);
+        assertThat(flags(ordered, new CategoryStats())).containsExactly(RedFlag.FOREIGN_ORDER);
+        assertThat(flags(near, new CategoryStats())).isEmpty();
+    }
+
+    @Test
+    void flags_carry_a_sentence_evidence_citations_and_a_risk() {
+        Screener.Result r = new Screener(DICTIONARY, reference, new CategoryStats(), CN)
+                .screen(listing("Gucci 高仿 bag", "Gucci", "bags", 100.0, "CNY"));
+        assertThat(r.flags()).extracting(Screener.Flag::code)
+                .containsExactly(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE);
+        assertThat(r.flags().get(1).detail()).contains("100.00 CNY", "10 %", "70 %");
+        assertThat(r.flags().get(0).citations()).contains("seed.s3.1");
+        assertThat(r.risk()).isEqualTo(0.85);
+    }
+
+    @Test
+    void bad_feed_lines_name_their_line_and_field() {
+        assertThat(ListingReader.parse(3, "{not json").bad().toString()).startsWith("line 3: not valid JSON");
+        assertThat(ListingReader.parse(4, "{\"title\":\"t\"}").bad().field()).isEqualTo("id");
+        assertThat(ListingReader.parse(5, "{\"id\":\"a\",\"title\":\"t\",\"price\":-1}").bad().field())
+                .isEqualTo("price");
+        assertThat(ListingReader.parse(6, "{\"id\":\"a\",\"title\":\"t\",\"currency\":\"euro\"}").bad().field())
+                .isEqualTo("currency");
+        assertThat(ListingReader.parse(7, "{\"id\":\"a\",\"title\":\"t\"} {}").bad().message()).contains("more than one");
+        assertThat(ListingReader.parse(8, "{\"id\":\"a\",\"title\":\"t\",\"extra\":{\"x\":[1]}}").listing())
+                .isNotNull();
+    }
+
+    @Test
+    void on_a_generated_marketplace_every_detector_reaches_its_precision_and_recall(@TempDir Path dir)
+            throws Exception {
+        int n = 20_000;
+        Marketplace.Files files = Marketplace.Files.in(dir);
+        new Marketplace(7, n).write(files, n, null);
+        ReferenceData ref = ReferenceData.load(files.genuinePrices(), files.bannedSellers(), files.foreignOrders(),
+                DICTIONARY);
+        CategoryStats stats = new CategoryStats();
+        for (String line : Files.readAllLines(files.listings())) {
+            stats.addLine(line);
+        }
+        Screener screener = new Screener(DICTIONARY, ref, stats, CN);
+        Map<RedFlag, long[]> tally = new EnumMap<>(RedFlag.class);
+        try (BufferedReader listings = Files.newBufferedReader(files.listings(), StandardCharsets.UTF_8);
+             BufferedReader labels = Files.newBufferedReader(files.labels(), StandardCharsets.UTF_8)) {
+            ListingReader reader = new ListingReader(listings);
+            ListingReader.Line line;
+            while ((line = reader.next()) != null) {
+                Set<RedFlag> truth = EnumSet.noneOf(RedFlag.class);
+                JsonMapper.shared().readTree(labels.readLine()).get("flags")
+                        .forEach(f -> truth.add(RedFlag.valueOf(f.asString())));
+                Set<RedFlag> found = EnumSet.noneOf(RedFlag.class);
+                screener.screen(line.listing()).flags().forEach(f -> found.add(f.code()));
+                for (RedFlag f : RedFlag.values()) {
+                    long[] t = tally.computeIfAbsent(f, k -> new long[3]);
+                    t[found.contains(f) && truth.contains(f) ? 0 : found.contains(f) ? 1 : truth.contains(f) ? 2 : 0]
+                            += found.contains(f) || truth.contains(f) ? 1 : 0;
+                }
+            }
+        }
+        for (RedFlag f : EnumSet.of(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE, RedFlag.SALES_ANOMALY,
+                RedFlag.LINKED_TO_BANNED_SELLER, RedFlag.FOREIGN_ORDER)) {
+            long[] t = tally.get(f);
+            double precision = (double) t[0] / (t[0] + t[1]);
+            double recall = (double) t[0] / (t[0] + t[2]);
+            double goal = f == RedFlag.COUNTERFEIT_KEYWORD ? 0.97 : 0.99;
+            assertThat(t[0]).as("%s true positives", f).isGreaterThan(20);
+            assertThat(precision).as("%s precision", f).isGreaterThanOrEqualTo(goal);
+            assertThat(recall).as("%s recall", f).isGreaterThanOrEqualTo(goal);
+        }
+    }
+}
