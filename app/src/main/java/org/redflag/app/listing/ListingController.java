@@ -30,21 +30,93 @@ public class ListingController {
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
             String id,
             @NotBlank @Size(max = 1000) String title,
-            Long sellerAccountId) {
+            Long sellerAccountId,
+            @Size(max = 20_000) String description,
+            @Size(max = 200) String brand,
+            @Size(max = 200) String category,
+            @jakarta.validation.constraints.PositiveOrZero Double price,
+            @Pattern(regexp = "[A-Z]{3}", message = "a three-letter ISO 4217 code") String currency,
+            @jakarta.validation.constraints.PositiveOrZero Double unitsSold,
+            @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("1")
+            Double negativeReviewRatio) {
+
+        org.redflag.screening.Listing toScreen() {
+            return new org.redflag.screening.Listing(id, sellerAccountId == null ? null : "account-" + sellerAccountId,
+                    title, description, brand, category, price, currency, unitsSold, null, negativeReviewRatio, null,
+                    null, null);
+        }
+    }
+
+    /** A listing to screen without storing it (listing.schema.json). */
+    public record ScreenRequest(
+            @NotBlank @Size(max = 100) String id,
+            @Size(max = 100) String sellerId,
+            @jakarta.validation.constraints.NotNull @Size(max = 1000) String title,
+            @Size(max = 20_000) String description,
+            @Size(max = 200) String brand,
+            @Size(max = 200) String category,
+            @jakarta.validation.constraints.PositiveOrZero Double price,
+            @Pattern(regexp = "[A-Z]{3}", message = "a three-letter ISO 4217 code") String currency,
+            @jakarta.validation.constraints.PositiveOrZero Double unitsSold,
+            @jakarta.validation.constraints.PositiveOrZero Integer reviewCount,
+            @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("1")
+            Double negativeReviewRatio,
+            Boolean recommended,
+            @Size(max = 2000) String url,
+            @Size(max = 40) String createdAt) {
+
+        org.redflag.screening.Listing toScreen() {
+            return new org.redflag.screening.Listing(id, sellerId, title, description, brand, category, price,
+                    currency, unitsSold, reviewCount, negativeReviewRatio, recommended, url, createdAt);
+        }
+    }
+
+    public record FlagView(String code, String detail, java.util.Map<String, Object> evidence,
+                           java.util.List<String> citations) {
+    }
+
+    public record ResultView(String listingId, java.util.List<FlagView> flags, double risk) {
+        static ResultView of(org.redflag.screening.Screener.Result r) {
+            return new ResultView(r.listingId(), r.flags().stream().map(f -> new FlagView(f.code().name(),
+                    f.detail(), f.evidence(), f.citations())).toList(), r.risk());
+        }
+    }
+
+    public record ListingView(String id, Long sellerAccountId, String title, Listings.Status status, Double risk,
+                              java.util.List<FlagView> flags) {
     }
 
     private final Listings listings;
     private final CurrentActor current;
+    private final ListingScreening screening;
 
-    public ListingController(Listings listings, CurrentActor current) {
+    public ListingController(Listings listings, CurrentActor current, ListingScreening screening) {
         this.listings = listings;
         this.current = current;
+        this.screening = screening;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/screen")
+    @Operation(summary = "Screen a batch of listings for red flags without storing them (staff)", description =
+            "Up to 1,000 listings (listing.schema.json); one screening-result.schema.json result each, in order.")
+    public java.util.List<ResultView> screen(@Valid @RequestBody @jakarta.validation.constraints.Size(min = 1,
+            max = 1000) java.util.List<@Valid ScreenRequest> batch) {
+        if (!current.get().platformStaff()) {
+            throw ApiException.forbidden("only platform staff screen listings");
+        }
+        try {
+            return screening.screen(batch.stream().map(ScreenRequest::toScreen).toList()).stream()
+                    .map(ResultView::of).toList();
+        } catch (org.redflag.screening.Screener.CurrencyMismatch e) {
+            throw ApiException.badRequest("currency", e.getMessage());
+        }
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a listing")
-    public Listings.Listing create(@Valid @RequestBody NewListing body) {
+    @org.springframework.transaction.annotation.Transactional
+    public ListingView create(@Valid @RequestBody NewListing body) {
         Actor actor = current.get();
         Long seller;
         if (actor.role() == Role.SELLER) {
@@ -57,24 +129,42 @@ public class ListingController {
         } else {
             throw ApiException.forbidden("only sellers and admins register listings");
         }
+        NewListing withSeller = new NewListing(body.id(), body.title(), seller, body.description(), body.brand(),
+                body.category(), body.price(), body.currency(), body.unitsSold(), body.negativeReviewRatio());
+        org.redflag.screening.Screener.Result result;
+        try {
+            result = screening.screen(java.util.List.of(withSeller.toScreen())).get(0);
+        } catch (org.redflag.screening.Screener.CurrencyMismatch e) {
+            throw ApiException.badRequest("currency", e.getMessage());
+        }
         try {
             listings.create(body.id(), seller, body.title());
+            listings.screened(body.id(), withSeller.description(), withSeller.brand(), withSeller.category(),
+                    withSeller.price(), withSeller.currency(), withSeller.unitsSold(), withSeller.negativeReviewRatio(),
+                    result);
+            screening.learn(withSeller.toScreen());
         } catch (DuplicateKeyException e) {
             throw new ApiException(HttpStatus.CONFLICT, "Conflict", "a listing with id " + body.id() + " exists", "id");
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             throw ApiException.badRequest("sellerAccountId", "no account " + seller);
         }
-        return listings.find(body.id()).orElseThrow();
+        return view(listings.find(body.id()).orElseThrow());
+    }
+
+    private ListingView view(Listings.Listing l) {
+        var flags = listings.flags(l.id()).stream().map(f -> new FlagView(f.code(), f.detail(), f.evidence(),
+                f.citations())).toList();
+        return new ListingView(l.id(), l.sellerAccountId(), l.title(), l.status(), listings.risk(l.id()), flags);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a listing")
-    public Listings.Listing get(@PathVariable String id) {
+    public ListingView get(@PathVariable String id) {
         Actor actor = current.get();
         Listings.Listing l = listings.find(id).orElseThrow(() -> ApiException.notFound("listing " + id));
         if (actor.role() == Role.SELLER && (l.sellerAccountId() == null || l.sellerAccountId() != actor.accountId())) {
             throw ApiException.notFound("listing " + id);
         }
-        return l;
+        return view(l);
     }
 }

@@ -282,6 +282,30 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void listings_are_screened_as_they_arrive_and_in_batches() {
+        JsonNode created = m.seller.post("/api/listings", Map.of("id", "scr-1", "title", "ＨＩＧＨ　ＩＭＩＴＡＴＩＯＮ tote",
+                "brand", "Gucci", "category", "bags", "price", 120, "currency", "CNY")).expect(201).json();
+        assertThat(created.get("flags").toString()).contains("COUNTERFEIT_KEYWORD", "high imitation");
+        assertThat(created.get("risk").asDouble()).isGreaterThan(0.5);
+        assertThat(m.seller.get("/api/listings/scr-1").expect(200).json().get("flags").size()).isEqualTo(1);
+        JsonNode clean = m.seller.post("/api/listings", Map.of("id", "scr-2", "title", "AAA batteries 4 pack",
+                "brand", "Samsung")).expect(201).json();
+        assertThat(clean.get("flags").size()).isZero();
+
+        var batch = List.of(Map.of("id", "b1", "title", "高仿 名牌手表"), Map.of("id", "b2", "title", "高仿真 人造花"),
+                Map.of("id", "b3", "title", "Gucci 1:1 belt"));
+        JsonNode results = m.reviewer.post("/api/listings/screen", batch).expect(200).json();
+        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.get(0).get("flags").get(0).get("code").asString()).isEqualTo("COUNTERFEIT_KEYWORD");
+        assertThat(results.get(1).get("flags").size()).isZero();
+        assertThat(results.get(2).get("flags").get(0).get("evidence").toString()).contains("1:1");
+        m.brand.post("/api/listings/screen", batch).expect(403);
+        assertThat(m.reviewer.post("/api/listings/screen", List.of()).expect(400).body()).contains("batch");
+        assertThat(m.reviewer.post("/api/listings/screen", List.of(Map.of("title", "x"))).expect(400).body())
+                .contains("id");
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");

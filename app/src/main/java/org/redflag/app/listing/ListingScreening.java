@@ -1,0 +1,63 @@
+package org.redflag.app.listing;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.redflag.law.PolicyPack;
+import org.redflag.law.PolicyPacks;
+import org.redflag.screening.CategoryStats;
+import org.redflag.screening.CounterfeitDictionary;
+import org.redflag.screening.Listing;
+import org.redflag.screening.ReferenceData;
+import org.redflag.screening.Screener;
+import org.redflag.source.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Screening in the server: the shipped dictionary (plus {@code redflag.screening.dictionary}), reference data from
+ * {@code redflag.screening.genuine-prices}, {@code .banned-sellers} and {@code .foreign-orders}, and category
+ * statistics from the listings stored, kept up to date as listings arrive.
+ */
+@Component
+public class ListingScreening {
+
+    private final CounterfeitDictionary dictionary;
+    private final ReferenceData reference;
+    private final CategoryStats stats = new CategoryStats();
+    private final PolicyPack pack;
+
+    public ListingScreening(@Value("${redflag.screening.dictionary:}") String dictionaryFile,
+                            @Value("${redflag.screening.genuine-prices:}") String prices,
+                            @Value("${redflag.screening.banned-sellers:}") String banned,
+                            @Value("${redflag.screening.foreign-orders:}") String orders,
+                            @Value("${redflag.policy:CN}") String policy, JdbcClient jdbc) throws InvalidInputException {
+        this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of() : List.of(Path.of(dictionaryFile)));
+        this.reference = ReferenceData.load(path(prices), path(banned), path(orders), dictionary);
+        this.pack = PolicyPacks.builtIn().find(policy).orElseThrow();
+        jdbc.sql("SELECT category, units_sold, negative_review_ratio FROM listings WHERE units_sold IS NOT NULL")
+                .query((rs, i) -> new Listing("", null, "", null, null, rs.getString(1), null, null,
+                        rs.getDouble(2), null, rs.getObject(3) == null ? null : rs.getDouble(3), null, null, null))
+                .list().forEach(stats::add);
+    }
+
+    private static Path path(String s) {
+        return s == null || s.isBlank() ? null : Path.of(s);
+    }
+
+    /** Screens listings; a new screener per call, since screeners keep per-listing buffers. */
+    public List<Screener.Result> screen(List<Listing> listings) {
+        Screener screener;
+        synchronized (stats) {
+            screener = new Screener(dictionary, reference, stats, pack);
+        }
+        return listings.stream().map(screener::screen).toList();
+    }
+
+    /** Counts an ingested listing in its category's statistics. */
+    public void learn(Listing l) {
+        synchronized (stats) {
+            stats.add(l);
+        }
+    }
+}
