@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             org.redflag.app.server.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
             org.redflag.app.evidence.VerifyCommand.class, org.redflag.app.screening.ScreenCommand.class,
             org.redflag.app.screening.GenerateCommand.class, org.redflag.app.screening.EvaluateCommand.class,
+            org.redflag.app.identity.LinkCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redflag.source.JsonSchemaCheck;
@@ -207,6 +208,64 @@ class CliTests {
                 broken.toString());
         assertThat(noLedger.code()).isEqualTo(2);
         assertThat(noLedger.err()).contains("no ledger here");
+    }
+
+    @Test
+    void generate_screen_and_evaluate_with_results_that_meet_the_contract(@TempDir Path dir) throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--listings", "3000", "--seed", "3", "--out", gen.toString()).code()).isEqualTo(0);
+        Path results = dir.resolve("results.jsonl");
+        Run screen = run("screen", gen.resolve("listings.jsonl").toString(), "--genuine-prices",
+                gen.resolve("genuine-prices.csv").toString(), "--banned-sellers",
+                gen.resolve("banned-sellers.jsonl").toString(), "--foreign-orders",
+                gen.resolve("foreign-orders.csv").toString(), "--out", results.toString(), "--no-progress");
+        assertThat(screen.code()).as(screen.err()).isEqualTo(0);
+        assertThat(screen.err()).contains("screened 3,000 listings", "COUNTERFEIT_KEYWORD");
+        List<String> lines = Files.readAllLines(results);
+        assertThat(lines).hasSize(3000);
+        JsonSchemaCheck schema = JsonSchemaCheck.fromResource("/org/redflag/schemas/screening-result.schema.json");
+        for (int i = 0; i < 200; i++) {
+            assertThat(schema.check(SourceDocument.parse("line " + (i + 1), lines.get(i), SourceDocument.Format.JSON)))
+                    .isEmpty();
+        }
+        assertThat(lines.get(0)).startsWith("{\"listingId\":\"L0\"");
+        Run eval = run("evaluate", "--labels", gen.resolve("labels.jsonl").toString(), results.toString());
+        assertThat(eval.out()).contains("COUNTERFEIT_KEYWORD", "PRECISION", "3,000 listings evaluated");
+    }
+
+    @Test
+    void a_feed_with_bad_lines_reports_each_with_its_number_and_screens_the_rest(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        Files.writeString(feed, "{\"id\":\"a\",\"title\":\"高仿 bag\"}\n{broken\n{\"id\":\"c\",\"title\":\"scarf\","
+                + "\"price\":\"cheap\"}\n{\"id\":\"d\",\"title\":\"lamp\"}\n");
+        Path out = dir.resolve("out.jsonl");
+        Run r = run("screen", feed.toString(), "--out", out.toString(), "--no-progress");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("line 2: not valid JSON", "line 3: price: expected a number");
+        assertThat(Files.readAllLines(out)).hasSize(2);
+        noStackTrace(r);
+    }
+
+    @Test
+    void link_finds_re_registrations_and_evaluate_scores_them(@TempDir Path dir) throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--sellers", "5000", "--seed", "2", "--out", gen.toString()).code()).isEqualTo(0);
+        Path links = dir.resolve("links.jsonl");
+        Run link = run("link", gen.resolve("sellers.jsonl").toString(), "--out", links.toString());
+        assertThat(link.code()).as(link.err()).isEqualTo(0);
+        JsonSchemaCheck schema = JsonSchemaCheck.fromResource("/org/redflag/schemas/link-result.schema.json");
+        List<String> lines = Files.readAllLines(links);
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            assertThat(schema.check(SourceDocument.parse("link", line, SourceDocument.Format.JSON))).isEmpty();
+        }
+        Run eval = run("evaluate", "--seller-labels", gen.resolve("seller-labels.jsonl").toString(), links.toString());
+        assertThat(eval.out()).contains("(recall 1.0000)", "innocent sellers linked: 0 of");
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"id\":\"a\",\"phones\":\"123\"}\n{\"name\":\"x\"}\n");
+        Run badRun = run("link", bad.toString());
+        assertThat(badRun.code()).isEqualTo(2);
+        assertThat(badRun.err()).contains("line 1: phones: expected an array", "line 2: id: required");
     }
 
     @Test

@@ -9,7 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes screening results, one JSON object per line (screening-result.schema.json). */
 public final class ResultWriter implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Lines, not a stream of values: no separator between root values but the newline written after each. */
+    public static final JsonMapper JSON_LINES = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .rootValueSeparator((String) null).build()).build();
+    private static final JsonMapper JSON = JSON_LINES;
     private final Writer out;
     private final JsonGenerator g;
 

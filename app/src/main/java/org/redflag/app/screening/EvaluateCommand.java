@@ -29,14 +29,27 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "labels.jsonl from generate.")
+    @Option(names = "--labels", paramLabel = "FILE", description = "labels.jsonl from generate, for screening"
+            + " results.")
     Path labels;
+
+    @Option(names = "--seller-labels", paramLabel = "FILE", description = "seller-labels.jsonl from generate, for"
+            + " link results: recall of re-registrations linked to the right banned seller, and innocent sellers"
+            + " linked.")
+    Path sellerLabels;
 
     @Parameters(paramLabel = "RESULTS", description = "results.jsonl from screen.")
     Path results;
 
     @Override
     public Integer call() throws IOException {
+        if ((labels == null) == (sellerLabels == null)) {
+            spec.commandLine().getErr().println("redflag: give --labels (screening) or --seller-labels (linking)");
+            return Redflag.BAD_INPUT;
+        }
+        if (sellerLabels != null) {
+            return links();
+        }
         Map<RedFlag, long[]> tally = new EnumMap<>(RedFlag.class);
         for (RedFlag f : RedFlag.values()) {
             tally.put(f, new long[3]);
@@ -97,6 +110,55 @@ public final class EvaluateCommand implements Callable<Integer> {
                     t[0] + t[2] == 0 ? 1.0 : (double) t[0] / (t[0] + t[2]));
         }
         out.printf("%,d listings evaluated%n", n);
+        out.flush();
+        return Redflag.OK;
+    }
+
+    private Integer links() throws IOException {
+        Map<String, String> origin = new java.util.HashMap<>();
+        try (BufferedReader l = Files.newBufferedReader(sellerLabels, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = l.readLine()) != null) {
+                if (!line.isBlank()) {
+                    JsonNode n = JsonMapper.shared().readTree(line);
+                    JsonNode o = n.get("reRegistrationOf");
+                    origin.put(n.get("sellerId").asString(), o == null || o.isNull() ? null : o.asString());
+                }
+            }
+        }
+        long reRegistrations = origin.values().stream().filter(java.util.Objects::nonNull).count();
+        long right = 0;
+        long wrong = 0;
+        long innocent = 0;
+        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = JsonMapper.shared().readTree(line);
+                String seller = n.get("sellerId").asString();
+                String truth = origin.get(seller);
+                if (truth == null) {
+                    innocent++;
+                    continue;
+                }
+                boolean found = false;
+                for (JsonNode b : n.get("linkedBanned")) {
+                    found |= b.get("sellerId").asString().equals(truth);
+                }
+                if (found) {
+                    right++;
+                } else {
+                    wrong++;
+                }
+            }
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("re-registrations: %,d; linked to the right banned seller: %,d (recall %.4f); linked elsewhere:"
+                + " %,d%n", reRegistrations, right, reRegistrations == 0 ? 1.0 : (double) right / reRegistrations,
+                wrong);
+        out.printf("innocent sellers linked: %,d of %,d%n", innocent, origin.size() - reRegistrations);
         out.flush();
         return Redflag.OK;
     }

@@ -22,8 +22,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--listings", required = true, paramLabel = "N", description = "How many listings.")
+    @Option(names = "--listings", defaultValue = "0", paramLabel = "N", description = "How many listings.")
     long listings;
+
+    @Option(names = "--sellers", defaultValue = "0", paramLabel = "N", description = "How many sellers (with"
+            + " re-registrations of banned ones, namesakes and a payment hub): sellers.jsonl and seller-labels.jsonl.")
+    long sellers;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -44,9 +48,21 @@ public final class GenerateCommand implements Callable<Integer> {
                     + dictionaryEntries);
             return Redflag.BAD_INPUT;
         }
-        if (listings < 1 || listings > 100_000_000) {
-            spec.commandLine().getErr().println("redflag: --listings: expected 1 to 100,000,000; found " + listings);
+        if (listings < 0 || listings > 100_000_000 || sellers < 0 || sellers > 100_000_000
+                || listings + sellers == 0) {
+            spec.commandLine().getErr().println("redflag: --listings and --sellers: give one or both, 1 to"
+                    + " 100,000,000; found " + listings + " and " + sellers);
             return Redflag.BAD_INPUT;
+        }
+        java.nio.file.Files.createDirectories(out);
+        if (sellers > 0) {
+            new org.redflag.synthetic.Sellers(seed).write(out.resolve("sellers.jsonl"),
+                    out.resolve("seller-labels.jsonl"), sellers);
+            spec.commandLine().getOut().printf("generated %,d sellers with seed %d in %s%n", sellers, seed, out);
+        }
+        if (listings == 0) {
+            spec.commandLine().getOut().flush();
+            return Redflag.OK;
         }
         var err = spec.commandLine().getErr();
         boolean tty = System.console() != null;

@@ -1,0 +1,139 @@
+package org.redflag.app.identity;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.redflag.app.Redflag;
+import org.redflag.identity.Linker;
+import org.redflag.identity.SellerReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.core.JsonGenerator;
+
+/** {@code redflag link}: sellers linked to banned sellers. */
+@Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Find the sellers that are one identity with a banned seller: accounts that share a strong identifier"
+                    + " (identity document, payment account, device id, phone, e-mail), over any number of hops,"
+                    + " after normalising each identifier (E.164 phones, Gmail dots and +tags, PRC ID check digits,"
+                    + " width and case). Names and addresses never link by themselves; an identifier shared by more"
+                    + " than --hub-threshold accounts is a hub and links nobody.",
+            "",
+            "Writes one line per seller that is not banned but is linked to a banned one (link-result.schema.json),"
+                    + " with the path of shared identifiers, values masked. Bad lines are reported with their number"
+                    + " and skipped.",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  every line read", "  2  some line or file is invalid (the rest is still linked)"})
+public final class LinkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SELLERS.jsonl", description = "One seller.schema.json object per line.")
+    Path sellers;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results (default: stdout).")
+    Path out;
+
+    @Option(names = "--hub-threshold", defaultValue = "50", paramLabel = "N",
+            description = "An identifier held by more accounts than this is a hub (default ${DEFAULT-VALUE}).")
+    int hubThreshold;
+
+    @Option(names = "--region", defaultValue = "CN", paramLabel = "CC",
+            description = "Region for phone numbers without a country prefix (default ${DEFAULT-VALUE}).")
+    String region;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(sellers)) {
+            err.println("redflag: " + sellers + ": no such file");
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        if (hubThreshold < 1) {
+            err.println("redflag: --hub-threshold: expected at least 1; found " + hubThreshold);
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        long started = System.nanoTime();
+        SellerReader reader = new SellerReader(region);
+        List<Linker.Seller> list = new ArrayList<>();
+        long bad = 0;
+        long number = 0;
+        boolean tty = System.console() != null;
+        try (BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    list.add(reader.parse(line));
+                } catch (SellerReader.BadLine e) {
+                    bad++;
+                    if (bad <= 100) {
+                        err.println("redflag: " + sellers + ": line " + number + ": "
+                                + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
+                    }
+                }
+                if (tty && number % 100_000 == 0) {
+                    err.printf("\rread %,d sellers", number);
+                    err.flush();
+                }
+            }
+        }
+        List<Linker.Result> results = new Linker(hubThreshold, 5).link(list);
+        try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             JsonGenerator g = org.redflag.screening.ResultWriter.JSON_LINES.createGenerator(w)) {
+            for (Linker.Result r : results) {
+                g.writeStartObject();
+                g.writeStringProperty("sellerId", r.sellerId());
+                g.writeStringProperty("clusterId", r.clusterId());
+                g.writeArrayPropertyStart("linkedBanned");
+                for (Linker.Link l : r.linkedBanned()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("sellerId", l.bannedId());
+                    g.writeNumberProperty("confidence", Math.round(l.confidence() * 1000) / 1000.0);
+                    g.writeArrayPropertyStart("path");
+                    for (Linker.Hop h : l.path()) {
+                        g.writeStartObject();
+                        g.writeStringProperty("from", h.from());
+                        g.writeStringProperty("to", h.to());
+                        g.writeStringProperty("identifier", h.identifier().key());
+                        g.writeStringProperty("masked", h.masked());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (tty) {
+            err.print("\r");
+        }
+        err.printf("linked %,d sellers in %.1f s: %,d linked to a banned seller%s%n", list.size(), seconds,
+                results.size(), bad > 0 ? "; " + bad + " bad lines skipped" : "");
+        err.flush();
+        return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+    }
+}
