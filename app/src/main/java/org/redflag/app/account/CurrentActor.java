@@ -22,6 +22,9 @@ public class CurrentActor {
         if (auth.getPrincipal() instanceof Actor actor) {
             return actor;
         }
+        if (auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            throw new IllegalStateException("no authenticated account on this request");
+        }
         return accounts.byUsername(auth.getName()).orElseThrow(() ->
                 new IllegalStateException("authenticated account " + auth.getName() + " no longer exists")).actor();
     }

@@ -47,9 +47,30 @@ public class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /** The web UI: form login, sessions, CSRF on every form, strict security headers (no inline script). */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.securityMatcher("/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
+                                + " style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self';"
+                                + " form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers
+                                .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a

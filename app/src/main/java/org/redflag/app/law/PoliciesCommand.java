@@ -41,6 +41,11 @@ public final class PoliciesCommand implements Callable<Integer> {
         return Redflag.OK;
     }
 
+    /** A pack as readable text, for the CLI and the web UI. */
+    public static String render(PolicyPack pack) {
+        return PackPrinter.render(pack);
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print a policy pack readably: a shipped id (CN, EU, US) or a pack file, which is checked"
                     + " first (a malformed pack is refused with its file, line and field, exit code 2).")

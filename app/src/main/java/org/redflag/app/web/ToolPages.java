@@ -1,0 +1,238 @@
+package org.redflag.app.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.redflag.app.account.CurrentActor;
+import org.redflag.app.reasons.StatementsOfReasons;
+import org.redflag.app.server.ApiException;
+import org.redflag.law.PolicyPack;
+import org.redflag.law.PolicyPacks;
+import org.redflag.liability.Assessment;
+import org.redflag.liability.Assessor;
+import org.redflag.liability.CaseFacts;
+import org.redflag.liability.CaseReader;
+import org.redflag.source.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The assessment workbench, the transparency report and exports, the policy packs and screening results. */
+@Controller
+public class ToolPages {
+
+    private final CurrentActor current;
+    private final StatementsOfReasons statements;
+    private final JdbcClient jdbc;
+
+    public ToolPages(CurrentActor current, StatementsOfReasons statements, JdbcClient jdbc) {
+        this.current = current;
+        this.statements = statements;
+        this.jdbc = jdbc;
+    }
+
+    public record Column(String pack, Assessment assessment) {
+    }
+
+    @GetMapping("/workbench")
+    public String workbench(Model model) {
+        current.get();
+        model.addAttribute("text", "");
+        return "workbench";
+    }
+
+    /** Assesses case facts (pasted or uploaded) under CN, EU and US, side by side. */
+    @PostMapping(path = "/workbench", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public String assess(@RequestParam(required = false) String text,
+                         @RequestParam(name = "file", required = false) MultipartFile file, Model model)
+            throws IOException {
+        current.get();
+        String json = text;
+        if (file != null && !file.isEmpty()) {
+            if (file.getSize() > CaseReader.MAX_CASE_BYTES) {
+                model.addAttribute("problems", List.of("file: larger than " + CaseReader.MAX_CASE_BYTES + " bytes"));
+                model.addAttribute("text", "");
+                return "workbench";
+            }
+            json = new String(file.getBytes(), StandardCharsets.UTF_8);
+        }
+        model.addAttribute("text", json == null ? "" : json);
+        if (json == null || json.isBlank()) {
+            model.addAttribute("problems", List.of("text: paste case facts (case.schema.json) or choose a file"));
+            return "workbench";
+        }
+        try {
+            CaseFacts facts = new CaseReader().read("case", json);
+            List<Column> columns = new ArrayList<>();
+            for (PolicyPack p : PolicyPacks.builtIn().all()) {
+                columns.add(new Column(p.label(), new Assessor().assess(facts.withJurisdiction(p.id()), p)));
+            }
+            model.addAttribute("facts", facts);
+            model.addAttribute("columns", columns);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
+        }
+        return "workbench";
+    }
+
+    @GetMapping("/transparency")
+    public String transparency(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               Model model) {
+        staff();
+        LocalDate t = to == null ? LocalDate.now(ZoneOffset.UTC).plusDays(1) : to;
+        LocalDate f = from == null ? t.minusYears(1) : from;
+        if (!f.isBefore(t)) {
+            throw ApiException.badRequest("to", "to must be after from");
+        }
+        Instant a = f.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant b = t.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("noticesReceived", count("SELECT COUNT(*) FROM notices WHERE received_at >= :a AND received_at < :b", a, b));
+        figures.put("noticesActedOn", count("SELECT COUNT(*) FROM notices WHERE decided_at >= :a AND decided_at < :b"
+                + " AND status <> 'REJECTED'", a, b));
+        figures.put("noticesRejected", count("SELECT COUNT(*) FROM notices WHERE decided_at >= :a AND decided_at < :b"
+                + " AND status = 'REJECTED'", a, b));
+        figures.put("trustedFlaggerNotices", count("SELECT COUNT(*) FROM notices WHERE received_at >= :a"
+                + " AND received_at < :b AND priority > 0", a, b));
+        figures.put("counterNotices", count("SELECT COUNT(*) FROM notices WHERE counter_received_at >= :a"
+                + " AND counter_received_at < :b", a, b));
+        figures.put("appeals", count("SELECT COUNT(*) FROM audit_events WHERE action = 'APPEAL' AND at >= :a"
+                + " AND at < :b", a, b));
+        figures.put("restorations", count("SELECT COUNT(*) FROM audit_events WHERE action IN ('RESTORE', 'REVERSE')"
+                + " AND after_status = 'RESTORED' AND at >= :a AND at < :b", a, b));
+        figures.put("statementsOfReasons", statements.between(a, b).size());
+        model.addAttribute("figures", figures);
+        model.addAttribute("from", f);
+        model.addAttribute("to", t);
+        model.addAttribute("batches", (statements.between(a, b).size() + 99) / 100);
+        return "transparency";
+    }
+
+    private long count(String sql, Instant a, Instant b) {
+        return jdbc.sql(sql).param("a", a.atOffset(ZoneOffset.UTC)).param("b", b.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
+    }
+
+    /** Statements of reasons in the DSA Transparency Database submission format, in batches of at most 100. */
+    @GetMapping(path = "/transparency/statements.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> statementsJson(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                 @RequestParam(defaultValue = "0") int batch) {
+        staff();
+        var all = statements.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to.atStartOfDay().toInstant(ZoneOffset.UTC));
+        int start = Math.max(0, batch) * 100;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var s : all.subList(Math.min(start, all.size()), Math.min(all.size(), start + 100))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decision_visibility", List.of(s.decisionVisibility()));
+            if (s.decisionAccount() != null) {
+                m.put("decision_account", s.decisionAccount());
+            }
+            m.put("decision_ground", s.decisionGround());
+            m.put("category", s.category());
+            m.put("category_specification", List.of(s.categorySpecification()));
+            m.put("decision_facts", s.decisionFacts());
+            m.put("source_type", s.sourceType());
+            m.put("automated_detection", s.automatedDetection());
+            m.put("automated_decision", s.automatedDecision());
+            m.put("content_type", List.of(s.contentType()));
+            m.put("application_date", s.applicationDate().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            m.put("puid", s.puid());
+            out.add(m);
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statements-"
+                + from + "-" + to + "-" + batch + ".json\"").body(JsonMapper.shared().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Map.of("statements", out)));
+    }
+
+    @GetMapping(path = "/transparency/statements.csv", produces = "text/csv")
+    public ResponseEntity<String> statementsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws IOException {
+        staff();
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("puid", "notice", "application_date",
+                "decision_visibility", "decision_ground", "category", "category_specification", "source_type",
+                "decision_facts").get())) {
+            for (var s : statements.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    to.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+                p.printRecord(s.puid(), s.noticeId(), s.applicationDate(), s.decisionVisibility(), s.decisionGround(),
+                        s.category(), s.categorySpecification(), s.sourceType(), s.decisionFacts());
+            }
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statements-"
+                + from + "-" + to + ".csv\"").contentType(MediaType.parseMediaType("text/csv")).body(w.toString());
+    }
+
+    @GetMapping("/policies")
+    public String policies(@RequestParam(defaultValue = "CN") String id, Model model) {
+        current.get();
+        PolicyPack p = PolicyPacks.builtIn().find(id).orElseThrow(() -> ApiException.notFound("policy pack " + id));
+        model.addAttribute("packs", PolicyPacks.builtIn().all());
+        model.addAttribute("pack", p);
+        model.addAttribute("text", org.redflag.app.law.PoliciesCommand.render(p));
+        return "policies";
+    }
+
+    public record FlagRow(String listingId, String title, String code, String detail, int start, int end) {
+        public String before() {
+            return start >= 0 && start <= title.length() ? title.substring(0, start) : title;
+        }
+
+        public String match() {
+            return start >= 0 && end <= title.length() && start < end ? title.substring(start, end) : "";
+        }
+
+        public String after() {
+            return start >= 0 && end <= title.length() && start < end ? title.substring(end) : "";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @GetMapping("/screening")
+    public String screening(Model model) {
+        staff();
+        List<FlagRow> rows = jdbc.sql("SELECT l.id, l.title, f.code, f.detail, f.evidence FROM listing_flags f"
+                        + " JOIN listings l ON l.id = f.listing_id ORDER BY l.created_at DESC, l.id LIMIT 200")
+                .query((rs, i) -> {
+                    int start = -1;
+                    int end = -1;
+                    String ev = rs.getString(5);
+                    if (ev != null && ev.contains("\"matches\"")) {
+                        Map<String, Object> e = JsonMapper.shared().readValue(ev, Map.class);
+                        var m = ((List<Map<String, Object>>) e.get("matches")).get(0);
+                        start = ((Number) m.get("start")).intValue();
+                        end = ((Number) m.get("end")).intValue();
+                    }
+                    return new FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), start, end);
+                }).list();
+        model.addAttribute("rows", rows);
+        return "screening";
+    }
+
+    private void staff() {
+        if (!current.get().platformStaff()) {
+            throw ApiException.forbidden("only platform staff see this page");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.redflag.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.app.account.Accounts;
+import org.redflag.app.account.Role;
+import org.redflag.app.listing.Listings;
+import org.redflag.app.server.TestServer;
+
+/**
+ * The web UI in a real headless Chromium (Debian's, driven by Playwright): each flow end to end, a screenshot of every
+ * page under target/screenshots/, no console errors, every page readable without JavaScript, and text contrast at
+ * WCAG AA. With CI=true a missing browser fails the run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    TestServer server;
+    Playwright playwright;
+    Browser browser;
+    final List<String> consoleErrors = new ArrayList<>();
+    final List<String> pagesSeen = new ArrayList<>();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+            }
+            Assumptions.abort("no Chromium at " + CHROMIUM);
+        }
+        Files.createDirectories(SHOTS);
+        server = TestServer.start(TestServer.Db.H2, TestServer.database(TestServer.Db.H2, dir), Map.of());
+        Accounts accounts = server.bean(Accounts.class);
+        accounts.create("reviewer", "reviewer-password", Role.REVIEWER, "Reviewer");
+        var brand = accounts.create("brand", "brand-password", Role.RIGHTS_HOLDER, "Brand SA");
+        var seller = accounts.create("seller", "seller-password", Role.SELLER, "Shop Ltd");
+        server.bean(Listings.class).create("web-1", seller.id(), "Gucci tote");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+        if (brand.id() < 0) {
+            throw new IllegalStateException();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    Page login(String user, String password) {
+        BrowserContext context = browser.newContext();
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> consoleErrors.add(page.url() + ": " + e));
+        page.navigate(server.url + "/login");
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForLoadState();
+        return page;
+    }
+
+    void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        pagesSeen.add(page.url());
+        assertContrast(page, name);
+    }
+
+    /** Every element with its own text: contrast of its colour against the first opaque background behind it. */
+    void assertContrast(Page page, String name) {
+        Object low = page.evaluate("""
+                () => {
+                  const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => x / 255)
+                    .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+                    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                  const bg = el => { for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                    const a = c.match(/[\\d.]+/g); if (a && (a.length < 4 || Number(a[3]) > 0.5)) return c; } return 'rgb(255,255,255)'; };
+                  const bad = [];
+                  for (const el of document.querySelectorAll('body *')) {
+                    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+                    if (!own || el.offsetParent === null && el.tagName !== 'BODY') continue;
+                    const s = getComputedStyle(el);
+                    const l1 = lum(s.color), l2 = lum(bg(el));
+                    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                    const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && Number(s.fontWeight) >= 700);
+                    if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+                  }
+                  return bad;
+                }""");
+        assertThat((List<?>) low).as("WCAG AA contrast on %s", name).isEmpty();
+    }
+
+    @Test
+    void right_holder_files_reviewer_acts_seller_counter_notices_and_the_listing_is_restored() {
+        Page brand = login("brand", "brand-password");
+        assertThat(brand.url()).endsWith("/notices");
+        shot(brand, "01-brand-queue");
+        brand.navigate(server.url + "/notices/new");
+        shot(brand, "02-file-form");
+        brand.click("#submit-notice");
+        assertThat(brand.textContent("#listings-error")).isNotBlank();
+        shot(brand, "03-file-errors");
+        brand.fill("#listings", "web-1");
+        brand.fill("#rightReference", "TM 12345678");
+        brand.fill("#language", "en");
+        brand.fill("#text", "Counterfeit Gucci totes.");
+        brand.setInputFiles("#attachment", new com.microsoft.playwright.options.FilePayload("shot.png", "image/png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        brand.click("#submit-notice");
+        brand.waitForURL("**/notices/*");
+        String noticeUrl = brand.url();
+        assertThat(brand.textContent("#status")).isEqualTo("RECEIVED");
+        shot(brand, "04-notice-filed");
+
+        Page reviewer = login("reviewer", "reviewer-password");
+        assertThat(reviewer.url()).endsWith("/dashboard");
+        shot(reviewer, "05-dashboard");
+        reviewer.navigate(server.url + "/notices");
+        shot(reviewer, "06-reviewer-queue");
+        reviewer.navigate(noticeUrl);
+        reviewer.selectOption("#action", "REMOVE_LISTING");
+        reviewer.fill("#reasons", "qualified notice");
+        reviewer.click("#apply");
+        assertThat(reviewer.textContent("#status")).isEqualTo("LISTING_REMOVED");
+        shot(reviewer, "07-notice-removed");
+
+        Page seller = login("seller", "seller-password");
+        seller.navigate(noticeUrl);
+        seller.fill("#statement", "Genuine goods from an authorised distributor.");
+        seller.fill("#contact", "legal@shop.example");
+        seller.click("#send-counter");
+        assertThat(seller.textContent("#status")).isEqualTo("COUNTER_NOTICE_RECEIVED");
+        shot(seller, "08-seller-counter-notice");
+
+        reviewer.navigate(noticeUrl);
+        reviewer.selectOption("#action", "FORWARD_COUNTER_NOTICE");
+        reviewer.click("#apply");
+        assertThat(reviewer.textContent("#status")).isEqualTo("WAITING_PERIOD");
+        server.clock().advance(Duration.ofDays(16));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            reviewer.navigate(noticeUrl);
+            return reviewer.textContent("#status").equals("RESTORED");
+        });
+        assertThat(reviewer.textContent("#timeline")).contains("RESTORE", "system");
+        shot(reviewer, "09-restored");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void the_workbench_assesses_a_shared_example_case_under_cn_eu_and_us() throws Exception {
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/workbench");
+        shot(reviewer, "10-workbench");
+        reviewer.setInputFiles("#file", Path.of("..", "examples", "cases", "rules", "late-removal-after-notice.json"));
+        reviewer.click("#assess");
+        List<String> outcomes = reviewer.locator("#columns .outcome").allTextContents();
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(0)).isEqualTo("LIABLE_FOR_EXPANDED_DAMAGE");
+        assertThat(reviewer.textContent("#columns")).contains("CN 2024.1", "EU 2024.1", "US 2024.1", "cn.ecl.art42");
+        shot(reviewer, "11-workbench-result");
+        reviewer.fill("#text", "{\"id\": \"bad\"}");
+        reviewer.click("#assess");
+        assertThat(reviewer.textContent(".alert")).contains("jurisdiction");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void the_transparency_export_gives_statements_in_batches_of_at_most_100() {
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/transparency");
+        shot(reviewer, "12-transparency");
+        reviewer.navigate(server.url + "/policies");
+        shot(reviewer, "13-policies");
+        reviewer.navigate(server.url + "/screening");
+        shot(reviewer, "14-screening");
+        var request = reviewer.context().request();
+        String from = java.time.LocalDate.now().minusYears(1).toString();
+        String to = java.time.LocalDate.now().plusDays(30).toString();
+        var json = request.get(server.url + "/transparency/statements.json?from=" + from + "&to=" + to + "&batch=0");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.text()).contains("\"statements\"");
+        var csv = request.get(server.url + "/transparency/statements.csv?from=" + from + "&to=" + to);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).startsWith("puid,notice,application_date");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void pages_read_without_javascript_and_chinese_is_one_click_away() {
+        BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+        Page page = noJs.newPage();
+        page.navigate(server.url + "/login?lang=zh");
+        assertThat(page.textContent("h1")).isEqualTo("登录");
+        page.fill("#username", "reviewer");
+        page.fill("#password", "reviewer-password");
+        page.click("button[type=submit]");
+        page.waitForLoadState();
+        assertThat(page.textContent("h1")).isEqualTo("总览");
+        shot(page, "15-dashboard-zh-no-js");
+        for (String path : List.of("/notices", "/workbench", "/transparency", "/policies", "/screening")) {
+            page.navigate(server.url + path);
+            assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
+            assertThat(page.textContent("main")).as(path).isNotBlank();
+        }
+        page.navigate(server.url + "/notices?lang=en");
+        assertThat(page.textContent("h1")).isEqualTo("Notices");
+    }
+
+    @Test
+    void every_response_carries_a_content_security_policy_without_inline_script() {
+        Page page = login("reviewer", "reviewer-password");
+        var response = page.navigate(server.url + "/dashboard");
+        String csp = response.headers().get("content-security-policy");
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(page.locator("script:not([src])").count()).isZero();
+        assertThat(page.locator("form input[name=_csrf]").count()).isGreaterThan(0);
+    }
+}
