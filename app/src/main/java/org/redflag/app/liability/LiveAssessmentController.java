@@ -58,6 +58,12 @@ public class LiveAssessmentController {
         return AssessmentJson.toJson(new Assessor().assess(facts(n), pack));
     }
 
+    /** The assessment of a notice the viewer may see, for the web page. */
+    public org.redflag.liability.Assessment assessment(Actor actor, long id) {
+        NoticeRecord n = access.visible(actor, id);
+        return new Assessor().assess(facts(n), packs.byId(n.policyId()));
+    }
+
     CaseFacts facts(NoticeRecord n) {
         List<CaseFacts.PlatformAction> actions = new ArrayList<>();
         for (var e : audit.forNotice(n.id())) {

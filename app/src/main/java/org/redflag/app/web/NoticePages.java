@@ -54,10 +54,13 @@ public class NoticePages {
     private final EvidenceLedger evidence;
     private final Dashboard dashboard;
     private final Clock clock;
+    private final org.redflag.app.liability.LiveAssessmentController liability;
 
     public NoticePages(CurrentActor current, NoticeQueries queries, NoticeViews views, NoticeAccess access,
                        NoticeActions actions, NoticeIntake intake, AuditLog audit, StatementsOfReasons statements,
-                       EvidenceLedger evidence, Dashboard dashboard, Clock clock) {
+                       EvidenceLedger evidence, Dashboard dashboard, Clock clock,
+                       org.redflag.app.liability.LiveAssessmentController liability) {
+        this.liability = liability;
         this.current = current;
         this.queries = queries;
         this.views = views;
@@ -122,6 +125,7 @@ public class NoticePages {
         model.addAttribute("platformActions", view.allowedActions().stream()
                 .filter(a -> NoticeCommand.valueOf(a).by() == NoticeCommand.Party.PLATFORM).toList());
         model.addAttribute("statements", statements.forNotice(id));
+        model.addAttribute("assessment", liability.assessment(actor, id));
         model.addAttribute("now", clock.instant());
         return "notice";
     }

@@ -89,10 +89,14 @@ class WebIT {
         });
         page.onPageError(e -> consoleErrors.add(page.url() + ": " + e));
         page.navigate(server.url + "/login");
+        if (!pagesSeen.contains("login")) {
+            pagesSeen.add("login");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("00-login.png")).setFullPage(true));
+            assertContrast(page, "login");
+        }
         page.fill("#username", user);
         page.fill("#password", password);
-        page.click("button[type=submit]");
-        page.waitForLoadState();
+        page.waitForNavigation(() -> page.click("button[type=submit]"));
         return page;
     }
 
@@ -133,7 +137,7 @@ class WebIT {
         shot(brand, "01-brand-queue");
         brand.navigate(server.url + "/notices/new");
         shot(brand, "02-file-form");
-        brand.click("#submit-notice");
+        brand.waitForNavigation(() -> brand.click("#submit-notice"));
         assertThat(brand.textContent("#listings-error")).isNotBlank();
         shot(brand, "03-file-errors");
         brand.fill("#listings", "web-1");
@@ -142,10 +146,11 @@ class WebIT {
         brand.fill("#text", "Counterfeit Gucci totes.");
         brand.setInputFiles("#attachment", new com.microsoft.playwright.options.FilePayload("shot.png", "image/png",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
-        brand.click("#submit-notice");
+        brand.waitForNavigation(() -> brand.click("#submit-notice"));
         brand.waitForURL("**/notices/*");
         String noticeUrl = brand.url();
         assertThat(brand.textContent("#status")).isEqualTo("RECEIVED");
+        assertThat(brand.textContent("#assessment")).contains("ACTUAL");
         shot(brand, "04-notice-filed");
 
         Page reviewer = login("reviewer", "reviewer-password");
@@ -156,7 +161,7 @@ class WebIT {
         reviewer.navigate(noticeUrl);
         reviewer.selectOption("#action", "REMOVE_LISTING");
         reviewer.fill("#reasons", "qualified notice");
-        reviewer.click("#apply");
+        reviewer.waitForNavigation(() -> reviewer.click("#apply"));
         assertThat(reviewer.textContent("#status")).isEqualTo("LISTING_REMOVED");
         shot(reviewer, "07-notice-removed");
 
@@ -164,13 +169,13 @@ class WebIT {
         seller.navigate(noticeUrl);
         seller.fill("#statement", "Genuine goods from an authorised distributor.");
         seller.fill("#contact", "legal@shop.example");
-        seller.click("#send-counter");
+        seller.waitForNavigation(() -> seller.click("#send-counter"));
         assertThat(seller.textContent("#status")).isEqualTo("COUNTER_NOTICE_RECEIVED");
         shot(seller, "08-seller-counter-notice");
 
         reviewer.navigate(noticeUrl);
         reviewer.selectOption("#action", "FORWARD_COUNTER_NOTICE");
-        reviewer.click("#apply");
+        reviewer.waitForNavigation(() -> reviewer.click("#apply"));
         assertThat(reviewer.textContent("#status")).isEqualTo("WAITING_PERIOD");
         server.clock().advance(Duration.ofDays(16));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -188,14 +193,14 @@ class WebIT {
         reviewer.navigate(server.url + "/workbench");
         shot(reviewer, "10-workbench");
         reviewer.setInputFiles("#file", Path.of("..", "examples", "cases", "rules", "late-removal-after-notice.json"));
-        reviewer.click("#assess");
+        reviewer.waitForNavigation(() -> reviewer.click("#assess"));
         List<String> outcomes = reviewer.locator("#columns .outcome").allTextContents();
         assertThat(outcomes).hasSize(3);
         assertThat(outcomes.get(0)).isEqualTo("LIABLE_FOR_EXPANDED_DAMAGE");
         assertThat(reviewer.textContent("#columns")).contains("CN 2024.1", "EU 2024.1", "US 2024.1", "cn.ecl.art42");
         shot(reviewer, "11-workbench-result");
         reviewer.fill("#text", "{\"id\": \"bad\"}");
-        reviewer.click("#assess");
+        reviewer.waitForNavigation(() -> reviewer.click("#assess"));
         assertThat(reviewer.textContent(".alert")).contains("jurisdiction");
         assertThat(consoleErrors).isEmpty();
     }
@@ -229,7 +234,7 @@ class WebIT {
         assertThat(page.textContent("h1")).isEqualTo("登录");
         page.fill("#username", "reviewer");
         page.fill("#password", "reviewer-password");
-        page.click("button[type=submit]");
+        page.waitForNavigation(() -> page.click("button[type=submit]"));
         page.waitForLoadState();
         assertThat(page.textContent("h1")).isEqualTo("总览");
         shot(page, "15-dashboard-zh-no-js");
@@ -240,6 +245,44 @@ class WebIT {
         }
         page.navigate(server.url + "/notices?lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Notices");
+    }
+
+    @Test
+    void an_upload_of_the_wrong_type_is_refused_beside_its_field_and_nothing_is_stored() {
+        Page brand = login("brand", "brand-password");
+        brand.navigate(server.url + "/notices");
+        int before = brand.locator("#queue tr").count();
+        brand.navigate(server.url + "/notices/new");
+        brand.fill("#listings", "web-1");
+        brand.fill("#rightReference", "TM 1");
+        brand.setInputFiles("#attachment", new com.microsoft.playwright.options.FilePayload("tool.exe",
+                "application/x-msdownload", new byte[] {'M', 'Z'}));
+        brand.waitForNavigation(() -> brand.click("#submit-notice"));
+        assertThat(brand.textContent("#attachment-error")).contains("PNG, JPEG, PDF");
+        assertThat(brand.inputValue("#rightReference")).isEqualTo("TM 1");
+        shot(brand, "16-upload-refused");
+        brand.navigate(server.url + "/notices");
+        assertThat(brand.locator("#queue tr").count()).isEqualTo(before);
+    }
+
+    @Test
+    void the_demo_opens_on_a_populated_dashboard_in_chinese(@TempDir Path dir) {
+        try (TestServer demo = TestServer.start(TestServer.Db.H2, TestServer.database(TestServer.Db.H2, dir),
+                Map.of("redflag.demo", "true"))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> demo.bean(Accounts.class).byUsername("reviewer").isPresent());
+            Page page = browser.newContext().newPage();
+            page.navigate(demo.url + "/login?lang=zh");
+            page.fill("#username", "reviewer");
+            page.fill("#password", org.redflag.app.server.DemoData.LOGINS.get(1).password());
+            page.waitForNavigation(() -> page.click("button[type=submit]"));
+            page.waitForLoadState();
+            assertThat(page.textContent("h1")).isEqualTo("总览");
+            assertThat(page.textContent("main")).contains("按剩余期限统计的待处理通知");
+            page.navigate(demo.url + "/notices");
+            assertThat(page.locator("#queue tr").count()).isGreaterThan(3);
+            shot(page, "17-demo-queue-zh");
+        }
     }
 
     @Test
