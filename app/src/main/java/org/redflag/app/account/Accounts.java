@@ -57,6 +57,17 @@ public class Accounts {
                 .param("id", id).query(Accounts::row).optional();
     }
 
+    /** The interface language the account chose, if any. */
+    public Optional<String> language(String username) {
+        return jdbc.sql("SELECT language FROM accounts WHERE username = :u").param("u", username)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    public void setLanguage(String username, String language) {
+        jdbc.sql("UPDATE accounts SET language = :l WHERE username = :u").param("l", language).param("u", username)
+                .update();
+    }
+
     public List<Account> all() {
         return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts ORDER BY id")
                 .query(Accounts::row).list();

@@ -194,8 +194,15 @@ public class NoticePages {
 
     /** The filing form's fields, kept to show them again beside their errors. */
     public record NoticeForm(String listings, String rightType, String rightReference, String reasonCode,
-                             String language, String text, boolean rightsHolderIdentity, boolean proofOfRights,
-                             boolean listingLocation, boolean infringementEvidence, boolean goodFaithStatement) {
+                             String language, String text, Boolean rightsHolderIdentity, Boolean proofOfRights,
+                             Boolean listingLocation, Boolean infringementEvidence, Boolean goodFaithStatement) {
+        /** Unticked checkboxes are absent from the request. */
+        NoticeRequests.Elements elements() {
+            return new NoticeRequests.Elements(Boolean.TRUE.equals(rightsHolderIdentity), Boolean.TRUE.equals(proofOfRights),
+                    Boolean.TRUE.equals(listingLocation), Boolean.TRUE.equals(infringementEvidence),
+                    Boolean.TRUE.equals(goodFaithStatement));
+        }
+
         static NoticeForm empty() {
             return new NoticeForm("", "TRADEMARK", "", "COUNTERFEIT", "", "", true, true, true, true, true);
         }
@@ -255,8 +262,7 @@ public class NoticePages {
             try {
                 var filed = intake.file(actor, new NoticeRequests.FileNotice(null, new NoticeRequests.Right(rightType,
                         form.rightReference().trim()), listings, reason, language, blankToNull(form.text()),
-                        new NoticeRequests.Elements(form.rightsHolderIdentity(), form.proofOfRights(),
-                                form.listingLocation(), form.infringementEvidence(), form.goodFaithStatement()),
+                        form.elements(),
                         attachments), Optional.empty());
                 return "redirect:/notices/" + filed.notice().id();
             } catch (ApiException e) {

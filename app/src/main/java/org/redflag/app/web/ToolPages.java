@@ -93,6 +93,87 @@ public class ToolPages {
         return "workbench";
     }
 
+    /** The workbench's form: the facts most cases turn on, without writing JSON. */
+    /** Checkboxes left unticked are absent from the request: null here, read as false. */
+    public record FactsForm(String jurisdiction, List<String> services, Boolean algorithmicRecommendation,
+                            Boolean editorialPromotion, Boolean presentsOffersAsOwn, String title, Boolean branded,
+                            String price, String genuinePrice, Boolean linkedToBannedAccounts, String noticeReceivedAt,
+                            String noticeLanguage, Boolean noticeComplete, String removedAt, String forwardedAt) {
+        static boolean on(Boolean b) {
+            return Boolean.TRUE.equals(b);
+        }
+    }
+
+    @PostMapping("/workbench/form")
+    public String assessForm(FactsForm form, Model model) {
+        current.get();
+        var json = JsonMapper.shared().createObjectNode();
+        json.put("id", "workbench");
+        json.put("jurisdiction", form.jurisdiction() == null || form.jurisdiction().isBlank() ? "CN" : form.jurisdiction());
+        var platform = json.putObject("platform");
+        var services = platform.putArray("services");
+        (form.services() == null || form.services().isEmpty() ? List.of("INFORMATION_INTERMEDIARY") : form.services())
+                .forEach(services::add);
+        platform.put("algorithmicRecommendation", FactsForm.on(form.algorithmicRecommendation()));
+        platform.put("editorialPromotion", FactsForm.on(form.editorialPromotion()));
+        platform.put("presentsOffersAsOwn", FactsForm.on(form.presentsOffersAsOwn()));
+        var listing = json.putObject("listing");
+        if (form.title() != null && !form.title().isBlank()) {
+            listing.put("title", form.title());
+        }
+        listing.put("branded", FactsForm.on(form.branded()));
+        List<String> problems = new ArrayList<>();
+        number(form.price(), "price", problems).ifPresent(v -> listing.put("price", v));
+        number(form.genuinePrice(), "genuinePrice", problems).ifPresent(v -> listing.put("genuinePrice", v));
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("text", "");
+            return "workbench";
+        }
+        json.putObject("seller").put("linkedToBannedAccounts", FactsForm.on(form.linkedToBannedAccounts()));
+        if (form.noticeReceivedAt() != null && !form.noticeReceivedAt().isBlank()) {
+            var n = json.putArray("notices").addObject();
+            n.put("receivedAt", form.noticeReceivedAt());
+            if (form.noticeLanguage() != null && !form.noticeLanguage().isBlank()) {
+                n.put("language", form.noticeLanguage());
+            }
+            var e = n.putObject("elements");
+            for (String el : List.of("rightsHolderIdentity", "proofOfRights", "listingLocation", "infringementEvidence",
+                    "goodFaithStatement")) {
+                e.put(el, FactsForm.on(form.noticeComplete()));
+            }
+        }
+        var actions = json.putArray("platformActions");
+        if (form.removedAt() != null && !form.removedAt().isBlank()) {
+            actions.addObject().put("type", "REMOVE_LISTING").put("at", form.removedAt());
+        }
+        if (form.forwardedAt() != null && !form.forwardedAt().isBlank()) {
+            actions.addObject().put("type", "FORWARD_NOTICE").put("at", form.forwardedAt());
+        }
+        try {
+            return assess(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(json), null, model);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.Optional<Double> number(String text, String field, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+                problems.add(field + ": expected a number of 0 or more; found " + text);
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(v);
+        } catch (NumberFormatException e) {
+            problems.add(field + ": expected a number; found \"" + text + "\"");
+            return java.util.Optional.empty();
+        }
+    }
+
     @GetMapping("/transparency")
     public String transparency(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

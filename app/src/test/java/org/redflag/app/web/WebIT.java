@@ -144,6 +144,7 @@ class WebIT {
         brand.fill("#rightReference", "TM 12345678");
         brand.fill("#language", "en");
         brand.fill("#text", "Counterfeit Gucci totes.");
+        brand.uncheck("#goodFaithStatement");
         brand.setInputFiles("#attachment", new com.microsoft.playwright.options.FilePayload("shot.png", "image/png",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
         brand.waitForNavigation(() -> brand.click("#submit-notice"));
@@ -199,6 +200,17 @@ class WebIT {
         assertThat(outcomes.get(0)).isEqualTo("LIABLE_FOR_EXPANDED_DAMAGE");
         assertThat(reviewer.textContent("#columns")).contains("CN 2024.1", "EU 2024.1", "US 2024.1", "cn.ecl.art42");
         shot(reviewer, "11-workbench-result");
+        reviewer.navigate(server.url + "/workbench");
+        reviewer.check("#MARKETING_REVENUE_SHARING");
+        reviewer.check("#branded");
+        reviewer.fill("#title", "Classic leather handbag");
+        reviewer.fill("#price", "600");
+        reviewer.fill("#genuinePrice", "1000");
+        reviewer.fill("#noticeReceivedAt", "");
+        reviewer.waitForNavigation(() -> reviewer.click("#assess-form"));
+        assertThat(reviewer.locator("#columns .outcome").allTextContents()).as(reviewer.content())
+                .contains("JOINTLY_LIABLE");
+        shot(reviewer, "11b-workbench-form");
         reviewer.fill("#text", "{\"id\": \"bad\"}");
         reviewer.waitForNavigation(() -> reviewer.click("#assess"));
         assertThat(reviewer.textContent(".alert")).contains("jurisdiction");
@@ -245,6 +257,18 @@ class WebIT {
         }
         page.navigate(server.url + "/notices?lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Notices");
+    }
+
+    @Test
+    void the_language_a_person_chooses_follows_them_to_another_browser() {
+        Page first = login("brand", "brand-password");
+        first.navigate(server.url + "/notices?lang=zh");
+        assertThat(first.textContent("h1")).isEqualTo("通知");
+        Page elsewhere = login("brand", "brand-password");
+        elsewhere.navigate(server.url + "/notices");
+        assertThat(elsewhere.textContent("h1")).isEqualTo("通知");
+        elsewhere.navigate(server.url + "/notices?lang=en");
+        assertThat(elsewhere.textContent("h1")).isEqualTo("Notices");
     }
 
     @Test
