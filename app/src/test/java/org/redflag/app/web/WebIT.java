@@ -250,13 +250,33 @@ class WebIT {
         page.waitForLoadState();
         assertThat(page.textContent("h1")).isEqualTo("总览");
         shot(page, "15-dashboard-zh-no-js");
-        for (String path : List.of("/notices", "/workbench", "/transparency", "/policies", "/screening")) {
+        long id = server.bean(org.redflag.app.notice.NoticeIntake.class).file(
+                server.bean(Accounts.class).byUsername("brand").orElseThrow().actor(),
+                new org.redflag.app.notice.NoticeRequests.FileNotice(null, new org.redflag.app.notice.NoticeRequests
+                        .Right(org.redflag.app.notice.NoticeRequests.RightType.TRADEMARK, "TM 9"), List.of("web-1"),
+                        org.redflag.app.notice.NoticeRequests.ReasonCode.COUNTERFEIT, "fr", "Contrefaçon.",
+                        new org.redflag.app.notice.NoticeRequests.Elements(true, true, true, true, true), null),
+                java.util.Optional.empty()).notice().id();
+        for (String path : List.of("/notices", "/notices/" + id, "/workbench", "/transparency", "/policies",
+                "/screening", "/dashboard")) {
             page.navigate(server.url + path);
             assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
             assertThat(page.textContent("main")).as(path).isNotBlank();
         }
+        page.navigate(server.url + "/notices/" + id);
+        page.selectOption("#action", "REMOVE_LISTING");
+        page.waitForNavigation(() -> page.click("#apply"));
+        assertThat(page.textContent("#status")).as("forms work without JavaScript").isEqualTo("LISTING_REMOVED");
         page.navigate(server.url + "/notices?lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Notices");
+        BrowserContext brandNoJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+        Page brand = brandNoJs.newPage();
+        brand.navigate(server.url + "/login");
+        brand.fill("#username", "brand");
+        brand.fill("#password", "brand-password");
+        brand.waitForNavigation(() -> brand.click("button[type=submit]"));
+        brand.navigate(server.url + "/notices/new");
+        assertThat(brand.locator("#file-form").count()).isEqualTo(1);
     }
 
     @Test
