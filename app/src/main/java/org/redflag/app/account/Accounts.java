@@ -1,12 +1,9 @@
 package org.redflag.app.account;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,12 +123,7 @@ public class Accounts {
     }
 
     static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.redflag.evidence.Hashes.hex(org.redflag.evidence.Hashes.sha256(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Account row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

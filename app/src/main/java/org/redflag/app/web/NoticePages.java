@@ -323,8 +323,4 @@ public class NoticePages {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
-
-    List<AuditLog.Event> timeline(long id) {
-        return audit.forNotice(id);
-    }
 }
