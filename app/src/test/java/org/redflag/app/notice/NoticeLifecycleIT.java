@@ -306,6 +306,32 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void a_registration_linked_to_a_banned_seller_is_held_with_its_path_and_hubs_link_nobody() {
+        m.reviewer.post("/api/sellers", "{\"id\":\"reg-banned\",\"banned\":true,\"phones\":[\"+86 139 0000 1111\"],"
+                + "\"paymentAccounts\":[\"HUB-0001\"]}").expect(201);
+        JsonNode again = m.reviewer.post("/api/sellers", "{\"id\":\"reg-again\",\"phones\":[\"0086-13900001111\"],"
+                + "\"deviceIds\":[\"{AB12-CD34-EF56}\"]}").expect(201).json();
+        assertThat(again.get("decision").asString()).isEqualTo("HELD_FOR_REVIEW");
+        assertThat(again.get("linkedBanned").asString()).isEqualTo("reg-banned");
+        assertThat(again.get("path").get(0).get("identifier").asString()).isEqualTo("phone");
+        assertThat(again.get("path").toString()).doesNotContain("13900001111");
+        JsonNode twoHops = m.reviewer.post("/api/sellers/check", "{\"id\":\"reg-third\","
+                + "\"deviceIds\":[\"ab12cd34ef56\"]}").expect(200).json();
+        assertThat(twoHops.get("decision").asString()).isEqualTo("HELD_FOR_REVIEW");
+        assertThat(twoHops.get("path").size()).isEqualTo(2);
+        for (int i = 0; i < 55; i++) {
+            m.reviewer.post("/api/sellers", "{\"id\":\"hub-" + i + "\",\"paymentAccounts\":[\"hub 0001\"]}")
+                    .expect(201);
+        }
+        JsonNode viaHub = m.reviewer.post("/api/sellers/check", "{\"id\":\"reg-hub\",\"paymentAccounts\":"
+                + "[\"HUB-0001\"],\"name\":\"Anyone\"}").expect(200).json();
+        assertThat(viaHub.get("decision").asString()).isEqualTo("CLEAN");
+        assertThat(m.reviewer.post("/api/sellers/check", "{\"phones\":[\"1\"]}").expect(400).json().get("field")
+                .asString()).isEqualTo("id");
+        m.brand.post("/api/sellers/check", "{\"id\":\"x\"}").expect(403);
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");

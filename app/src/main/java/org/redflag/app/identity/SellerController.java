@@ -1,0 +1,81 @@
+package org.redflag.app.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.redflag.app.account.CurrentActor;
+import org.redflag.app.server.ApiException;
+import org.redflag.identity.Linker;
+import org.redflag.identity.SellerReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seller registration with an immediate check against banned sellers (seller.schema.json in): clean, or linked
+ * with the path of shared identifiers, blocked or held for review.
+ */
+@RestController
+@RequestMapping("/api/sellers")
+@Tag(name = "Sellers")
+public class SellerController {
+
+    private final RegistrationCheck check;
+    private final CurrentActor current;
+    private final SellerReader reader;
+
+    public SellerController(RegistrationCheck check, CurrentActor current,
+                            @Value("${redflag.identity.region:CN}") String region) {
+        this.check = check;
+        this.current = current;
+        this.reader = new SellerReader(region);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a seller and check it against banned sellers (staff)")
+    public ResponseEntity<Map<String, Object>> register(@RequestBody String body) {
+        staff();
+        Linker.Seller seller = parse(body);
+        try {
+            var result = check.register(seller, nameOf(body));
+            return ResponseEntity.status(HttpStatus.CREATED).body(RegistrationCheck.view(result));
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "a seller with id " + seller.id() + " exists", "id");
+        }
+    }
+
+    @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a registration without storing it (staff)")
+    public Map<String, Object> checkOnly(@RequestBody String body) {
+        staff();
+        return RegistrationCheck.view(check.check(parse(body)));
+    }
+
+    private Linker.Seller parse(String body) {
+        if (body.length() > 64 * 1024) {
+            throw ApiException.badRequest(null, "a seller registration is at most 64 KiB");
+        }
+        try {
+            return reader.parse(body);
+        } catch (SellerReader.BadLine e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    private static String nameOf(String body) {
+        var n = tools.jackson.databind.json.JsonMapper.shared().readTree(body).get("name");
+        return n == null || !n.isString() ? null : n.asString();
+    }
+
+    private void staff() {
+        if (!current.get().platformStaff()) {
+            throw ApiException.forbidden("only platform staff register and check sellers");
+        }
+    }
+}
