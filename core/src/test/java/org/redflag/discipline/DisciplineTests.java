@@ -1,0 +1,122 @@
+package org.redflag.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.redflag.law.PolicyPacks;
+import org.redflag.law.StrikeRules;
+
+/** The ladder, appeals that undo their money, and the ledger's invariants over random sequences. */
+class DisciplineTests {
+
+    static final StrikeRules CN = PolicyPacks.builtIn().find("CN").orElseThrow().strikes().orElseThrow();
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    @Test
+    void the_ladder_freezes_then_deducts_then_terminates() {
+        MoneyLedger ledger = new MoneyLedger();
+        ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit("id1"), 50_000, "deposit");
+        ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.funds("id1"), 12_345, "sales");
+        Discipline d = new Discipline(CN, SHANGHAI, ledger);
+        assertThat(d.strike("id1", "notice 1", T0, "brand", 0).consequence())
+                .isEqualTo(Discipline.Consequence.FREEZE_FUNDS);
+        assertThat(ledger.balance(MoneyLedger.frozen("id1"))).isEqualTo(12_345);
+        assertThat(d.strike("id1", "notice 2", T0.plus(Duration.ofDays(10)), "brand", 20_000).consequence())
+                .isEqualTo(Discipline.Consequence.DEDUCT_DEPOSIT);
+        assertThat(ledger.balance(MoneyLedger.compensation("brand"))).isEqualTo(20_000);
+        assertThat(d.strike("id1", "notice 3", T0.plus(Duration.ofDays(20)), "brand", 0).consequence())
+                .isEqualTo(Discipline.Consequence.TERMINATE_ACCOUNT);
+        assertThat(d.terminated("id1")).isTrue();
+        assertThat(ledger.total()).isZero();
+    }
+
+    @Test
+    void strikes_expire_after_the_window() {
+        Discipline d = new Discipline(CN, SHANGHAI, new MoneyLedger());
+        d.strike("id1", "n1", T0, "b", 0);
+        assertThat(d.strike("id1", "n2", T0.plus(Duration.ofDays(400)), "b", 0).consequence())
+                .isEqualTo(Discipline.Consequence.FREEZE_FUNDS);
+    }
+
+    @Test
+    void a_successful_appeal_reverses_the_strike_and_its_money() {
+        MoneyLedger ledger = new MoneyLedger();
+        ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit("id1"), 10_000, "deposit");
+        Discipline d = new Discipline(CN, SHANGHAI, ledger);
+        d.strike("id1", "n1", T0, "b", 0);
+        var second = d.strike("id1", "n2", T0.plusSeconds(60), "b", 7_000);
+        assertThat(ledger.balance(MoneyLedger.deposit("id1"))).isEqualTo(3_000);
+        d.reverse(second.id(), "appeal upheld");
+        assertThat(ledger.balance(MoneyLedger.deposit("id1"))).isEqualTo(10_000);
+        assertThat(d.active("id1", T0.plusSeconds(120))).isEqualTo(1);
+        assertThat(ledger.postings()).hasSize(3).last().satisfies(p -> assertThat(p.reverses()).isEqualTo(1L));
+    }
+
+    @Test
+    void a_posting_that_would_overdraw_a_held_account_is_refused_whole() {
+        MoneyLedger ledger = new MoneyLedger();
+        ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit("id1"), 100, "deposit");
+        assertThatThrownBy(() -> ledger.post(MoneyLedger.deposit("id1"), MoneyLedger.compensation("b"), 101, "x"))
+                .isInstanceOf(MoneyLedger.InsufficientFunds.class);
+        assertThat(ledger.balance(MoneyLedger.deposit("id1"))).isEqualTo(100);
+        assertThat(ledger.postings()).hasSize(1);
+    }
+
+    static LongStream seeds() {
+        long base = Long.getLong("redflag.seed", 1L);
+        return LongStream.range(base, base + 300);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void over_random_sequences_no_held_balance_goes_negative_and_the_ledger_balances_after_every_step(long seed) {
+        Random r = new Random(seed);
+        MoneyLedger ledger = new MoneyLedger();
+        Discipline d = new Discipline(CN, SHANGHAI, ledger);
+        List<String> ids = List.of("a", "b", "c");
+        Instant t = T0;
+        for (int step = 0; step < 60; step++) {
+            String id = ids.get(r.nextInt(ids.size()));
+            t = t.plus(Duration.ofDays(r.nextInt(40)));
+            try {
+                switch (r.nextInt(6)) {
+                    case 0 -> ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit(id), 1 + r.nextInt(50_000), "dep");
+                    case 1 -> ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.funds(id), 1 + r.nextInt(20_000), "sale");
+                    case 2, 3 -> d.strike(id, "n" + step, t, "brand", r.nextInt(30_000));
+                    case 4 -> {
+                        var open = d.strikes().stream().filter(s -> !s.reversed()).toList();
+                        if (!open.isEmpty()) {
+                            d.reverse(open.get(r.nextInt(open.size())).id(), "appeal");
+                        }
+                    }
+                    default -> {
+                        long c = ledger.balance(MoneyLedger.compensation("brand"));
+                        if (c > 0) {
+                            ledger.post(MoneyLedger.compensation("brand"), MoneyLedger.EXTERNAL, 1 + r.nextInt(
+                                    (int) Math.min(c, Integer.MAX_VALUE)), "paid out");
+                        }
+                    }
+                }
+            } catch (MoneyLedger.InsufficientFunds refused) {
+                // refused whole: the invariants below must still hold
+            }
+            assertThat(ledger.total()).as("seed %d step %d: the ledger balances", seed, step).isZero();
+            final int at = step;
+            ledger.balances().forEach((account, balance) -> {
+                if (!account.equals(MoneyLedger.EXTERNAL)) {
+                    assertThat(balance).as("seed %d step %d: %s", seed, at, account).isGreaterThanOrEqualTo(0L);
+                }
+            });
+        }
+    }
+}
