@@ -29,7 +29,11 @@ public class RegistrationCheck {
     public record Hop(String from, String to, String identifier, String masked) {
     }
 
-    public record Result(String sellerId, Decision decision, String linkedBanned, List<Hop> path) {
+    public record Result(String sellerId, Decision decision, String linkedBanned, List<Hop> path,
+                         List<String> partnerRecords) {
+        Result(String sellerId, Decision decision, String linkedBanned, List<Hop> path) {
+            this(sellerId, decision, linkedBanned, path, List.of());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -38,12 +42,16 @@ public class RegistrationCheck {
     private final int maxHops;
     private final Decision onLink;
 
+    private final org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange;
+
     public RegistrationCheck(JdbcClient jdbc, Clock clock,
+                             org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange,
                              @Value("${redflag.identity.hub-threshold:50}") int hubThreshold,
                              @Value("${redflag.identity.max-hops:4}") int maxHops,
                              @Value("${redflag.identity.on-link:HELD_FOR_REVIEW}") Decision onLink) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.exchange = exchange;
         this.hubThreshold = hubThreshold;
         this.maxHops = maxHops;
         this.onLink = onLink;
@@ -51,6 +59,15 @@ public class RegistrationCheck {
 
     /** The decision for a seller with these identifiers, without storing anything. */
     public Result check(Linker.Seller seller) {
+        Result local = checkLocal(seller);
+        if (local.decision() != Decision.CLEAN) {
+            return local;
+        }
+        List<String> partners = exchange.getObject().partnerMatches(seller);
+        return partners.isEmpty() ? local : new Result(seller.id(), onLink, null, List.of(), partners);
+    }
+
+    private Result checkLocal(Linker.Seller seller) {
         Map<String, String[]> via = new HashMap<>(); // seller -> {previous seller, kind, value}
         via.put(seller.id(), null);
         ArrayDeque<String> frontier = new ArrayDeque<>();
@@ -103,8 +120,9 @@ public class RegistrationCheck {
                         + " :t, :c)")
                 .param("i", seller.id()).param("n", name).param("b", seller.banned()).param("s", status)
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("c", r.linkedBanned() == null ? null : "linked to " + r.linkedBanned() + " over "
-                        + r.path().size() + " hop(s)").update();
+                .param("c", r.linkedBanned() != null ? "linked to " + r.linkedBanned() + " over " + r.path().size()
+                        + " hop(s)" : r.partnerRecords().isEmpty() ? null : "partner records "
+                        + r.partnerRecords()).update();
         for (Linker.Identifier i : seller.identifiers()) {
             jdbc.sql("INSERT INTO seller_identifiers (seller_id, kind, id_value) VALUES (:s, :k, :v)")
                     .param("s", seller.id()).param("k", i.type().name()).param("v", i.value()).update();
@@ -134,6 +152,9 @@ public class RegistrationCheck {
         if (r.linkedBanned() != null) {
             m.put("linkedBanned", r.linkedBanned());
             m.put("path", r.path());
+        }
+        if (!r.partnerRecords().isEmpty()) {
+            m.put("partnerRecords", r.partnerRecords());
         }
         return m;
     }
