@@ -161,7 +161,19 @@ final class PackReader {
                 choice(presumptions.get("uncertainTiming"), "$.presumptions.uncertainTiming"),
                 choice(presumptions.get("absentAssessedAt"), "$.presumptions.absentAssessedAt"),
                 Optional.ofNullable(root.get("appealWindow")).map(a -> period(a, "$.appealWindow")),
-                strikes, notifiers(root.get("notifiers")), source);
+                strikes, notifiers(root.get("notifiers")), identity(root.get("identity")), source);
+    }
+
+    private Optional<IdentityRules> identity(JsonNode n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        String at = "$.identity";
+        return Optional.of(new IdentityRules(refs(n, at), choice(n.get("onLinkedRegistration"),
+                at + ".onLinkedRegistration"), number(n.get("hubThreshold"), at + ".hubThreshold"),
+                number(n.get("depositBase"), at + ".depositBase"),
+                number(n.get("depositPerStrike"), at + ".depositPerStrike"),
+                number(n.get("depositPerFlag"), at + ".depositPerFlag")));
     }
 
     private Optional<NotifierRules> notifiers(JsonNode n) {

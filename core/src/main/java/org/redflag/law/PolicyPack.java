@@ -29,6 +29,7 @@ public record PolicyPack(
         Optional<TimeLimit> appealWindow,
         Optional<StrikeRules> strikes,
         Optional<NotifierRules> notifiers,
+        Optional<IdentityRules> identity,
         String source) {
 
     public PolicyPack {

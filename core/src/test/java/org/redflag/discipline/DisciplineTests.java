@@ -41,6 +41,14 @@ class DisciplineTests {
     }
 
     @Test
+    void the_required_deposit_grows_with_strikes_flags_and_category() {
+        var rules = PolicyPacks.builtIn().find("CN").orElseThrow().identity().orElseThrow();
+        assertThat(rules.requiredDeposit(0, 0, java.math.BigDecimal.ONE)).isEqualTo(100_000);
+        assertThat(rules.requiredDeposit(2, 3, java.math.BigDecimal.ONE)).isEqualTo(330_000);
+        assertThat(rules.requiredDeposit(1, 0, new java.math.BigDecimal("1.5"))).isEqualTo(300_000);
+    }
+
+    @Test
     void strikes_expire_after_the_window() {
         Discipline d = new Discipline(CN, SHANGHAI, new MoneyLedger());
         d.strike("id1", "n1", T0, "b", 0);

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks a registration against the sellers on record at once: its normalised strong identifiers are looked up in
  * the index, hop by hop (at most {@code redflag.identity.max-hops}), skipping hubs, until a banned seller is found or
- * the trail ends. A linked registration is blocked or held for review ({@code redflag.identity.on-link}).
+ * the trail ends. A linked registration is blocked or held for review, as the pack's identity rules say; so is the
+ * hub threshold.
  */
 @Service
 public class RegistrationCheck {
@@ -46,9 +47,13 @@ public class RegistrationCheck {
 
     public RegistrationCheck(JdbcClient jdbc, Clock clock,
                              org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange,
-                             @Value("${redflag.identity.hub-threshold:50}") int hubThreshold,
-                             @Value("${redflag.identity.max-hops:4}") int maxHops,
-                             @Value("${redflag.identity.on-link:HELD_FOR_REVIEW}") Decision onLink) {
+                             @Value("${redflag.policy:CN}") String policy,
+                             @Value("${redflag.identity.max-hops:4}") int maxHops) {
+        var rules = org.redflag.law.PolicyPacks.builtIn().find(policy).orElseThrow().identity().orElseThrow(() ->
+                new IllegalStateException("policy pack " + policy + " has no identity rules"));
+        int hubThreshold = rules.hubThreshold().value().intValue();
+        Decision onLink = "BLOCK".equals(rules.onLinkedRegistration().value()) ? Decision.BLOCKED
+                : Decision.HELD_FOR_REVIEW;
         this.jdbc = jdbc;
         this.clock = clock;
         this.exchange = exchange;
