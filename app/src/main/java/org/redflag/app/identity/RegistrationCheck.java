@@ -2,12 +2,14 @@ package org.redflag.app.identity;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.redflag.identity.IdentifierType;
 import org.redflag.identity.Linker;
 import org.redflag.identity.Normalisers;
@@ -36,6 +38,8 @@ public class RegistrationCheck {
             this(sellerId, decision, linkedBanned, path, List.of());
         }
     }
+
+    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,28 +79,33 @@ public class RegistrationCheck {
     private Result checkLocal(Linker.Seller seller) {
         Map<String, String[]> via = new HashMap<>(); // seller -> {previous seller, kind, value}
         via.put(seller.id(), null);
-        ArrayDeque<String> frontier = new ArrayDeque<>();
+        List<String> level = List.of(seller.id());
         Map<String, List<Linker.Identifier>> identifiers = new HashMap<>();
         identifiers.put(seller.id(), seller.identifiers());
-        frontier.add(seller.id());
-        for (int hop = 0; hop < maxHops && !frontier.isEmpty(); hop++) {
-            List<String> level = new ArrayList<>(frontier);
-            frontier.clear();
+        Set<Linker.Identifier> followed = new HashSet<>(); // every holder of these is already in via
+        // One hop is three statements whatever its width: the identifiers of the sellers reached, the hubs among their
+        // strong identifiers, then the holders of the others; the results are walked in the same sorted order as one look-up at a time.
+        for (int hop = 0; hop < maxHops && !level.isEmpty(); hop++) {
+            level = new ArrayList<>(level);
             level.sort(null);
+            identifiers.putAll(stored(level.stream().filter(s -> !identifiers.containsKey(s)).toList()));
+            Set<Linker.Identifier> wanted = new LinkedHashSet<>();
             for (String s : level) {
-                List<Linker.Identifier> ids = identifiers.computeIfAbsent(s, this::stored);
-                for (Linker.Identifier i : ids) {
-                    if (!i.type().strong()) {
+                for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
+                    if (i.type().strong() && !followed.contains(i)) {
+                        wanted.add(i);
+                    }
+                }
+            }
+            Map<Linker.Identifier, List<String[]>> holders = holders(wanted);
+            List<String> next = new ArrayList<>();
+            for (String s : level) {
+                for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
+                    if (!wanted.contains(i) || !followed.add(i)) {
                         continue;
                     }
-                    List<String[]> holders = jdbc.sql("SELECT s.id, s.banned FROM seller_identifiers i JOIN sellers s"
-                                    + " ON s.id = i.seller_id WHERE i.kind = :k AND i.id_value = :v ORDER BY s.id")
-                            .param("k", i.type().name()).param("v", i.value())
-                            .query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2))}).list();
-                    if (holders.size() > hubThreshold) {
-                        continue;
-                    }
-                    for (String[] h : holders) {
+                    List<String[]> hs = holders.getOrDefault(i, List.of()); // empty for a hub
+                    for (String[] h : hs) {
                         if (via.containsKey(h[0])) {
                             continue;
                         }
@@ -104,12 +113,57 @@ public class RegistrationCheck {
                         if (Boolean.parseBoolean(h[1])) {
                             return new Result(seller.id(), onLink, h[0], path(via, h[0]));
                         }
-                        frontier.add(h[0]);
+                        next.add(h[0]);
                     }
                 }
             }
+            level = next;
         }
         return new Result(seller.id(), Decision.CLEAN, null, List.of());
+    }
+
+    /**
+     * The sellers holding each of these identifiers, {id, banned}, in id order; hubs (held by more than the
+     * threshold) are left out, counted first so that a hub's thousands of holders are never fetched.
+     */
+    private Map<Linker.Identifier, List<String[]>> holders(Set<Linker.Identifier> wanted) {
+        Map<Linker.Identifier, List<String[]>> out = new HashMap<>();
+        List<Linker.Identifier> all = new ArrayList<>(wanted);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Linker.Identifier> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Set<Linker.Identifier> exact = new HashSet<>(chunk);
+            Set<Linker.Identifier> hubs = new HashSet<>();
+            jdbc.sql("SELECT kind, id_value FROM seller_identifiers WHERE kind IN (:k) AND id_value IN (:v)"
+                            + " GROUP BY kind, id_value HAVING COUNT(*) > :t")
+                    .param("k", kinds(chunk)).param("v", values(chunk)).param("t", hubThreshold)
+                    .query(rs -> {
+                        hubs.add(new Linker.Identifier(IdentifierType.valueOf(rs.getString(1)), rs.getString(2)));
+                    });
+            exact.removeAll(hubs);
+            if (exact.isEmpty()) {
+                continue;
+            }
+            List<Linker.Identifier> rest = List.copyOf(exact);
+            jdbc.sql("SELECT i.kind, i.id_value, s.id, s.banned FROM seller_identifiers i JOIN sellers s"
+                            + " ON s.id = i.seller_id WHERE i.kind IN (:k) AND i.id_value IN (:v) ORDER BY s.id")
+                    .param("k", kinds(rest)).param("v", values(rest))
+                    .query(rs -> {
+                        var id = new Linker.Identifier(IdentifierType.valueOf(rs.getString(1)), rs.getString(2));
+                        if (exact.contains(id)) {
+                            out.computeIfAbsent(id, x -> new ArrayList<>()).add(new String[] {rs.getString(3),
+                                    String.valueOf(rs.getBoolean(4))});
+                        }
+                    });
+        }
+        return out;
+    }
+
+    private static List<String> kinds(List<Linker.Identifier> ids) {
+        return ids.stream().map(i -> i.type().name()).distinct().toList();
+    }
+
+    private static List<String> values(List<Linker.Identifier> ids) {
+        return ids.stream().map(Linker.Identifier::value).distinct().toList();
     }
 
     /** Registers a seller: stores it and its identifiers with the check's decision as its status. */
@@ -135,10 +189,18 @@ public class RegistrationCheck {
         return r;
     }
 
-    private List<Linker.Identifier> stored(String sellerId) {
-        return jdbc.sql("SELECT kind, id_value FROM seller_identifiers WHERE seller_id = :s ORDER BY kind, id_value")
-                .param("s", sellerId).query((rs, n) -> new Linker.Identifier(IdentifierType.valueOf(rs.getString(1)),
-                        rs.getString(2))).list();
+    private Map<String, List<Linker.Identifier>> stored(List<String> sellerIds) {
+        Map<String, List<Linker.Identifier>> out = new HashMap<>();
+        for (int from = 0; from < sellerIds.size(); from += CHUNK) {
+            List<String> chunk = sellerIds.subList(from, Math.min(sellerIds.size(), from + CHUNK));
+            jdbc.sql("SELECT seller_id, kind, id_value FROM seller_identifiers WHERE seller_id IN (:s)"
+                            + " ORDER BY seller_id, kind, id_value")
+                    .param("s", chunk).query(rs -> {
+                        out.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(new Linker.Identifier(
+                                IdentifierType.valueOf(rs.getString(2)), rs.getString(3)));
+                    });
+        }
+        return out;
     }
 
     private static List<Hop> path(Map<String, String[]> via, String end) {

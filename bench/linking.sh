@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Linking throughput and memory: `redflag link` on a generated set of accounts (five identifiers each, with
+# re-registrations, two-hop links, hubs and namesakes) pinned to one core, with wall time and peak resident memory,
+# next to a plain line-by-line read of the same file in a JVM started the same way, in the same run. Then the p99 of
+# one registration check (POST /api/sellers/check) against a server on PostgreSQL with the same accounts loaded.
+# Usage: bench/linking.sh [ACCOUNTS (default 1000000)] [CHECKS (default 2000)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-1000000}"
+checks="${2:-2000}"
+./mvnw -q -B -DskipTests package >&2
+work="$(mktemp -d)"
+server_pid=""
+pg_user="${REDFLAG_BENCH_PG_USER:-postgres}"
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  wait 2>/dev/null
+  psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" >&2 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+one_core=(taskset -c 0 java -XX:ActiveProcessorCount=1)
+
+java -jar app/target/redflag.jar generate --sellers "$n" --listings 0 --seed 1 --out "$work/gen" >&2
+file="$work/gen/sellers.jsonl"
+/usr/bin/time -f "%e %M" -o "$work/read.time" "${one_core[@]}" -cp benchmarks/target/benchmarks.jar \
+  org.redflag.benchmarks.PlainRead "$file" 2> "$work/read.log"
+/usr/bin/time -f "%e %M" -o "$work/link.time" "${one_core[@]}" -jar app/target/redflag.jar link "$file" \
+  --out "$work/links.jsonl" 2> "$work/link.log"
+python3 - "$n" "$(cat "$work/read.time")" "$(cat "$work/link.time")" "$(tail -1 "$work/link.log")" <<'PY'
+import sys
+n = int(sys.argv[1])
+rs, rk = (float(x) for x in sys.argv[2].split())
+ls, lk = (float(x) for x in sys.argv[3].split())
+print(f"{n:,} accounts on one core: plain read {n / rs:>12,.0f} accounts/s ({rs:.1f} s, peak {rk / 1024:,.0f} MiB)"
+      f"   redflag link {n / ls:>10,.0f} accounts/s ({ls:.1f} s, peak {lk / 1024 / 1024:,.2f} GiB)"
+      f"   ratio {100 * rs / ls:.1f} %")
+print("  " + sys.argv[4])
+PY
+
+psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \
+  -c "CREATE DATABASE redflag_bench_link" >&2
+java -jar app/target/redflag.jar serve --port 18091 --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link \
+  --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}" > "$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  grep -q "serving at" "$work/serve.log" 2>/dev/null && break
+  sleep 0.5
+done
+grep -q "serving at" "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
+password="$(sed -n "s/.*created account 'admin' with password \([^ ]*\).*/\1/p" "$work/serve.log")"
+java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.LinkingLoad http://127.0.0.1:18091 "$password" \
+  jdbc:postgresql://127.0.0.1:5432/redflag_bench_link "$pg_user" "${REDFLAG_BENCH_PG_PASSWORD:-}" "$file" "$checks"

@@ -1,0 +1,149 @@
+package org.redflag.benchmarks;
+
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.redflag.identity.Linker;
+import org.redflag.identity.SellerReader;
+
+/**
+ * Load client for {@code bench/linking.sh}: loads a generated sellers file into a running server's database (the
+ * identifiers normalised exactly as the server does, in JDBC batches), then times {@code CHECKS} registration checks
+ * over HTTP, one at a time, each a re-registration attempt carrying the identifiers of a loaded account under a new
+ * id, and reports p50 and p99 with the decisions they reached.
+ *
+ * <p>Arguments: URL ADMIN_PASSWORD JDBC_URL JDBC_USER JDBC_PASSWORD SELLERS.jsonl CHECKS
+ */
+public final class LinkingLoad {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int BATCH = 5_000;
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String adminPassword = args[1];
+        Path sellers = Path.of(args[5]);
+        int checks = Integer.parseInt(args[6]);
+        SellerReader reader = new SellerReader("CN");
+
+        long t0 = System.nanoTime();
+        long loaded = 0;
+        List<String> probes = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(args[2], args[3], args[4]);
+             BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
+            c.setAutoCommit(false);
+            PreparedStatement ps = c.prepareStatement("INSERT INTO sellers (id, name, banned, status, registered_at)"
+                    + " VALUES (?, NULL, ?, ?, ?)");
+            PreparedStatement pi = c.prepareStatement("INSERT INTO seller_identifiers (seller_id, kind, id_value)"
+                    + " VALUES (?, ?, ?)");
+            Timestamp now = Timestamp.from(Instant.now());
+            long total = Files.size(sellers);
+            long read = 0;
+            long step = Math.max(1, total / 20);
+            long nextReport = step;
+            for (String line; (line = in.readLine()) != null; ) {
+                read += line.length() + 1;
+                Linker.Seller s = reader.parse(line);
+                ps.setString(1, s.id());
+                ps.setBoolean(2, s.banned());
+                ps.setString(3, s.banned() ? "BANNED" : "ACTIVE");
+                ps.setTimestamp(4, now);
+                ps.addBatch();
+                for (Linker.Identifier i : s.identifiers()) {
+                    pi.setString(1, s.id());
+                    pi.setString(2, i.type().name());
+                    pi.setString(3, i.value());
+                    pi.addBatch();
+                }
+                if (++loaded % BATCH == 0) {
+                    ps.executeBatch();
+                    pi.executeBatch();
+                    c.commit();
+                }
+                if (probes.size() < checks && loaded % 97 == 0) {
+                    probes.add(line.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"probe-" + probes.size() + "\"")
+                            .replace("\"banned\":true", "\"banned\":false"));
+                }
+                if (read >= nextReport) {
+                    System.err.printf(Locale.ROOT, "loading: %,d accounts (%d %%)%n", loaded, 100 * read / total);
+                    nextReport += step;
+                }
+            }
+            ps.executeBatch();
+            pi.executeBatch();
+            c.commit();
+            try (var st = c.createStatement()) {
+                st.execute("ANALYZE");
+            }
+        }
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+
+        String key = "key:" + key(url, "admin", adminPassword);
+        int warmup = Math.min(500, probes.size());
+        for (int i = 0; i < warmup; i++) {
+            post(url + "/api/sellers/check", key, probes.get(i));
+        }
+        long[] nanos = new long[probes.size()];
+        TreeMap<String, Integer> decisions = new TreeMap<>();
+        Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
+        for (int i = 0; i < probes.size(); i++) {
+            long s = System.nanoTime();
+            String body = post(url + "/api/sellers/check", key, probes.get(i));
+            nanos[i] = System.nanoTime() - s;
+            Matcher m = decision.matcher(body);
+            decisions.merge(m.find() ? m.group(1) : "?", 1, Integer::sum);
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "registration check with %,d accounts loaded (%.0f s to load): %,d checks one"
+                        + " at a time, p50 %.2f ms, p99 %.2f ms, max %.2f ms; decisions %s%n", loaded, loadSeconds,
+                nanos.length, pct(nanos, 0.50), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6, decisions);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String key(String url, String user, String password) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/accounts/me/api-keys"))
+                .header("Content-Type", "application/json").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"bench\"}")).build();
+        String body = HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no key in " + body);
+        }
+        return m.group(1);
+    }
+
+    private static String post(String url, String auth, String json) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Api-Key", auth.substring(4)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        if (resp.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + resp.statusCode() + ": " + resp.body());
+        }
+        return resp.body();
+    }
+}
