@@ -46,6 +46,14 @@ class LauncherIT {
     }
 
     @Test
+    void serve_refuses_an_unknown_policy_pack_before_starting() throws Exception {
+        Result r = launch("serve", "--policy", "no-such-pack.yaml", "--port", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--policy", "no shipped pack has this id").doesNotContain("Exception")
+                .doesNotContain("serving at");
+    }
+
+    @Test
     void the_packaged_jar_reports_its_version() throws Exception {
         Result r = launch("--version");
         assertThat(r.code()).isEqualTo(0);

@@ -1,10 +1,6 @@
 package org.redflag.benchmarks;
 
 import java.io.BufferedReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -35,7 +29,6 @@ import org.redflag.identity.SellerReader;
  */
 public final class LinkingLoad {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int BATCH = 5_000;
 
     public static void main(String[] args) throws Exception {
@@ -97,17 +90,17 @@ public final class LinkingLoad {
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
-        String key = "key:" + key(url, "admin", adminPassword);
+        String key = "key:" + BenchHttp.key(url, "admin", adminPassword);
         int warmup = Math.min(500, probes.size());
         for (int i = 0; i < warmup; i++) {
-            post(url + "/api/sellers/check", key, probes.get(i));
+            BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
         }
         long[] nanos = new long[probes.size()];
         TreeMap<String, Integer> decisions = new TreeMap<>();
         Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
         for (int i = 0; i < probes.size(); i++) {
             long s = System.nanoTime();
-            String body = post(url + "/api/sellers/check", key, probes.get(i));
+            String body = BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
             nanos[i] = System.nanoTime() - s;
             Matcher m = decision.matcher(body);
             decisions.merge(m.find() ? m.group(1) : "?", 1, Integer::sum);
@@ -120,30 +113,5 @@ public final class LinkingLoad {
 
     private static double pct(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String key(String url, String user, String password) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/accounts/me/api-keys"))
-                .header("Content-Type", "application/json").header("Authorization", basic)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"bench\"}")).build();
-        String body = HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no key in " + body);
-        }
-        return m.group(1);
-    }
-
-    private static String post(String url, String auth, String json) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Api-Key", auth.substring(4)).POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        if (resp.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + resp.statusCode() + ": " + resp.body());
-        }
-        return resp.body();
     }
 }

@@ -1,14 +1,9 @@
 package org.redflag.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Load client for {@code bench/notices.sh}: files notices over HTTP against a running server with {@code threads}
@@ -29,8 +22,6 @@ import java.util.regex.Pattern;
  * <p>Arguments: URL ADMIN_PASSWORD JDBC_URL JDBC_USER JDBC_PASSWORD NOTICES THREADS LABEL
  */
 public final class NoticeLoad {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -44,26 +35,26 @@ public final class NoticeLoad {
 
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                 .getBytes(StandardCharsets.UTF_8));
-        post(url + "/api/accounts", admin, "{\"username\":\"bench-brand\",\"password\":\"bench-password-1\","
+        BenchHttp.post(url + "/api/accounts", admin, "{\"username\":\"bench-brand\",\"password\":\"bench-password-1\","
                 + "\"role\":\"RIGHTS_HOLDER\",\"displayName\":\"Bench brand\"}", 201);
-        post(url + "/api/accounts", admin, "{\"username\":\"bench-seller\",\"password\":\"bench-password-2\","
+        BenchHttp.post(url + "/api/accounts", admin, "{\"username\":\"bench-seller\",\"password\":\"bench-password-2\","
                 + "\"role\":\"SELLER\",\"displayName\":\"Bench seller\"}", 201);
-        String brandKey = key(url, "bench-brand", "bench-password-1");
-        String sellerKey = key(url, "bench-seller", "bench-password-2");
+        String brandKey = BenchHttp.key(url, "bench-brand", "bench-password-1");
+        String sellerKey = BenchHttp.key(url, "bench-seller", "bench-password-2");
         int warmup = Math.min(500, notices / 4);
         int total = notices + warmup;
         System.err.printf("%s: registering %d listings...%n", label, total);
-        runParallel(threads, total, i -> post(url + "/api/listings", "key:" + sellerKey,
+        runParallel(threads, total, i -> BenchHttp.post(url + "/api/listings", "key:" + sellerKey,
                 "{\"id\":\"bench-" + i + "\",\"title\":\"Bench listing " + i + "\"}", 201));
 
         System.err.printf("%s: warming up with %d notices...%n", label, warmup);
-        runParallel(threads, warmup, i -> post(url + "/api/notices", "key:" + brandKey, notice(i), 201));
+        runParallel(threads, warmup, i -> BenchHttp.post(url + "/api/notices", "key:" + brandKey, notice(i), 201));
         System.err.printf("%s: filing %d notices with %d threads...%n", label, notices, threads);
         long[] latency = new long[notices];
         long start = System.nanoTime();
         runParallel(threads, notices, i -> {
             long t = System.nanoTime();
-            post(url + "/api/notices", "key:" + brandKey, notice(warmup + i), 201);
+            BenchHttp.post(url + "/api/notices", "key:" + brandKey, notice(warmup + i), 201);
             latency[i] = System.nanoTime() - t;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -144,31 +135,5 @@ public final class NoticeLoad {
             f.get();
         }
         pool.shutdown();
-    }
-
-    private static String key(String url, String user, String password) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        String body = post(url + "/api/accounts/me/api-keys", basic, "{\"label\":\"bench\"}", 201);
-        Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no key in " + body);
-        }
-        return m.group(1);
-    }
-
-    private static String post(String url, String auth, String json, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30));
-        if (auth.startsWith("key:")) {
-            b.header("X-Api-Key", auth.substring(4));
-        } else {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 }

@@ -119,6 +119,32 @@ class PolicyPacksTests {
     }
 
     @Test
+    void every_shipped_pack_has_identity_rules_with_provisions() {
+        for (PolicyPack p : PolicyPacks.builtIn().all()) {
+            IdentityRules rules = p.identity().orElseThrow();
+            assertThat(rules.onLinkedRegistration().value()).isIn("HOLD_FOR_REVIEW", "BLOCK");
+            assertThat(rules.hubThreshold().value().intValue()).isPositive();
+            assertThat(rules.hubThreshold().references()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(p.provisions()).containsKey(r));
+        }
+    }
+
+    @Test
+    void an_unknown_linked_registration_action_is_refused_by_name() throws IOException {
+        String text = cn().replace("onLinkedRegistration: { value: HOLD_FOR_REVIEW,",
+                "onLinkedRegistration: { value: DELETE,");
+        InputProblem p = refused(text);
+        assertThat(p.path()).isEqualTo("$.identity.onLinkedRegistration.value");
+        assertThat(p.line()).isEqualTo(lineOf(text, "onLinkedRegistration:"));
+    }
+
+    @Test
+    void a_hub_threshold_below_one_is_refused() throws IOException {
+        InputProblem p = refused(cn().replace("hubThreshold: { value: 50,", "hubThreshold: { value: 0,"));
+        assertThat(p.path()).isEqualTo("$.identity.hubThreshold.value");
+    }
+
+    @Test
     void a_custom_pack_file_reads_and_resolve_finds_ids_and_files(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("strict.yaml");
         Files.writeString(file, cn().replace("id: CN", "id: CN-STRICT").replace("responseDeadline: { value: 72,",

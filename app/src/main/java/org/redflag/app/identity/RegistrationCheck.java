@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redflag.app.notice.Packs;
 import org.redflag.identity.IdentifierType;
 import org.redflag.identity.Linker;
 import org.redflag.identity.Normalisers;
@@ -51,10 +52,9 @@ public class RegistrationCheck {
 
     public RegistrationCheck(JdbcClient jdbc, Clock clock,
                              org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange,
-                             @Value("${redflag.policy:CN}") String policy,
-                             @Value("${redflag.identity.max-hops:4}") int maxHops) {
-        var rules = org.redflag.law.PolicyPacks.builtIn().find(policy).orElseThrow().identity().orElseThrow(() ->
-                new IllegalStateException("policy pack " + policy + " has no identity rules"));
+                             Packs packs, @Value("${redflag.identity.max-hops:4}") int maxHops) {
+        var rules = packs.defaultPack().identity().orElseThrow(() ->
+                new IllegalStateException("policy pack " + packs.defaultPack().id() + " has no identity rules"));
         int hubThreshold = rules.hubThreshold().value().intValue();
         Decision onLink = "BLOCK".equals(rules.onLinkedRegistration().value()) ? Decision.BLOCKED
                 : Decision.HELD_FOR_REVIEW;

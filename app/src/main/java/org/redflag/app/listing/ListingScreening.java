@@ -2,8 +2,8 @@ package org.redflag.app.listing;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.redflag.app.notice.Packs;
 import org.redflag.law.PolicyPack;
-import org.redflag.law.PolicyPacks;
 import org.redflag.screening.CategoryStats;
 import org.redflag.screening.CounterfeitDictionary;
 import org.redflag.screening.Listing;
@@ -31,10 +31,10 @@ public class ListingScreening {
                             @Value("${redflag.screening.genuine-prices:}") String prices,
                             @Value("${redflag.screening.banned-sellers:}") String banned,
                             @Value("${redflag.screening.foreign-orders:}") String orders,
-                            @Value("${redflag.policy:CN}") String policy, JdbcClient jdbc) throws InvalidInputException {
+                            Packs packs, JdbcClient jdbc) throws InvalidInputException {
         this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of() : List.of(Path.of(dictionaryFile)));
         this.reference = ReferenceData.load(path(prices), path(banned), path(orders), dictionary);
-        this.pack = PolicyPacks.builtIn().find(policy).orElseThrow();
+        this.pack = packs.defaultPack();
         jdbc.sql("SELECT category, units_sold, negative_review_ratio FROM listings WHERE units_sold IS NOT NULL")
                 .query((rs, i) -> new Listing("", null, "", null, null, rs.getString(1), null, null,
                         rs.getDouble(2), null, rs.getObject(3) == null ? null : rs.getDouble(3), null, null, null))

@@ -53,7 +53,9 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:REDFLAG_DB_PASSWORD}", description = "Database password.")
     String dbPassword;
 
-    @Option(names = "--policy", defaultValue = "CN", description = "Default policy pack for notices (CN, EU, US).")
+    @Option(names = "--policy", paramLabel = "ID|FILE", defaultValue = "CN", description = "The deployment's policy"
+            + " pack: a shipped id (CN, EU, US) or a pack file; it is the default for notices and sets the screening"
+            + " thresholds and the identity rules.")
     String policy;
 
     /** Extra properties set by subclasses (the demo). */
@@ -68,6 +70,12 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             spec.commandLine().getErr().println("redflag: --port: expected 0 to 65535; found " + port);
+            return Redflag.BAD_INPUT;
+        }
+        try {
+            org.redflag.law.PolicyPacks.builtIn().resolve(policy);
+        } catch (org.redflag.source.InvalidInputException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println("redflag: " + p));
             return Redflag.BAD_INPUT;
         }
         Map<String, Object> props = new HashMap<>();
