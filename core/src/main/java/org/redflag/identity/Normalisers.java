@@ -35,17 +35,23 @@ public final class Normalisers {
             return Optional.empty();
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).trim();
+        String fast = PhoneFastPath.e164(s);
+        if (fast != null) {
+            return Optional.of(fast);
+        }
+        return Optional.ofNullable(phoneByLibrary(s, defaultRegion));
+    }
+
+    /** libphonenumber's reading of a phone already width-folded and trimmed; null when it is no possible number. */
+    static String phoneByLibrary(String s, String defaultRegion) {
         if (s.startsWith("00")) {
             s = "+" + s.substring(2);
         }
         try {
             Phonenumber.PhoneNumber n = PHONES.parse(s, defaultRegion);
-            if (!PHONES.isPossibleNumber(n)) {
-                return Optional.empty();
-            }
-            return Optional.of(PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164));
+            return PHONES.isPossibleNumber(n) ? PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
         } catch (NumberParseException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -141,6 +147,19 @@ public final class Normalisers {
         }
         String s = fold(raw).replaceAll("\\s+", " ");
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** The normaliser of {@code type}; phones without a country prefix are read in {@code phoneRegion}. */
+    public static Optional<String> normalise(IdentifierType type, String raw, String phoneRegion) {
+        return switch (type) {
+            case PHONE -> phone(raw, phoneRegion);
+            case EMAIL -> email(raw);
+            case IDENTITY_DOCUMENT -> identityDocument(raw);
+            case DEVICE_ID -> deviceId(raw);
+            case PAYMENT_ACCOUNT -> paymentAccount(raw);
+            case ADDRESS -> address(raw);
+            case NAME -> name(raw);
+        };
     }
 
     /** Shows the first two and last two characters of a value and masks the rest. */

@@ -31,6 +31,10 @@ public final class SellerReader {
         this.defaultRegion = defaultRegion;
     }
 
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
     public Linker.Seller parse(String line) throws BadLine {
         JsonNode n;
         try {

@@ -1,20 +1,19 @@
 package org.redflag.app.identity;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.redflag.app.Redflag;
 import org.redflag.identity.Linker;
-import org.redflag.identity.SellerReader;
+import org.redflag.identity.IdentityGraph;
+import org.redflag.identity.SellerFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,70 +69,68 @@ public final class LinkCommand implements Callable<Integer> {
             return Redflag.BAD_INPUT;
         }
         long started = System.nanoTime();
-        SellerReader reader = new SellerReader(region);
-        List<Linker.Seller> list = new ArrayList<>();
-        long bad = 0;
-        long number = 0;
+        IdentityGraph graph = new IdentityGraph(hubThreshold);
+        long[] bad = {0};
         boolean tty = System.console() != null;
-        try (BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+        try (InputStream in = Files.newInputStream(sellers)) {
+            new SellerFeed(region).read(in, Files.size(sellers), graph, (line, field, message) -> {
+                if (++bad[0] <= 100) {
+                    err.println("redflag: " + sellers + ": line " + line + ": " + (field == null ? "" : field + ": ")
+                            + message);
                 }
-                try {
-                    list.add(reader.parse(line));
-                } catch (SellerReader.BadLine e) {
-                    bad++;
-                    if (bad <= 100) {
-                        err.println("redflag: " + sellers + ": line " + number + ": "
-                                + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
-                    }
-                }
-                if (tty && number % 100_000 == 0) {
-                    err.printf("\rread %,d sellers", number);
+            }, lines -> {
+                if (tty) {
+                    err.printf("\rread %,d sellers", lines);
                     err.flush();
                 }
-            }
+            });
         }
-        List<Linker.Result> results = new Linker(hubThreshold, 5).link(list);
+        if (tty) {
+            err.print("\rlinking " + String.format("%,d", graph.accounts()) + " sellers ");
+            err.flush();
+        }
+        long[] linked = {0};
         try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              JsonGenerator g = org.redflag.screening.ResultWriter.JSON_LINES.createGenerator(w)) {
-            for (Linker.Result r : results) {
-                g.writeStartObject();
-                g.writeStringProperty("sellerId", r.sellerId());
-                g.writeStringProperty("clusterId", r.clusterId());
-                g.writeArrayPropertyStart("linkedBanned");
-                for (Linker.Link l : r.linkedBanned()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("sellerId", l.bannedId());
-                    g.writeNumberProperty("confidence", Math.round(l.confidence() * 1000) / 1000.0);
-                    g.writeArrayPropertyStart("path");
-                    for (Linker.Hop h : l.path()) {
-                        g.writeStartObject();
-                        g.writeStringProperty("from", h.from());
-                        g.writeStringProperty("to", h.to());
-                        g.writeStringProperty("identifier", h.identifier().key());
-                        g.writeStringProperty("masked", h.masked());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeRaw('\n');
-            }
+            graph.results(5, r -> {
+                linked[0]++;
+                write(g, r);
+            });
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (tty) {
             err.print("\r");
         }
-        err.printf("linked %,d sellers in %.1f s: %,d linked to a banned seller%s%n", list.size(), seconds,
-                results.size(), bad > 0 ? "; " + bad + " bad lines skipped" : "");
+        err.printf("linked %,d sellers in %.1f s: %,d linked to a banned seller%s%n", graph.accounts(), seconds,
+                linked[0], bad[0] > 0 ? "; " + bad[0] + " bad lines skipped" : "");
         err.flush();
-        return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+        return bad[0] > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+    }
+
+    private static void write(JsonGenerator g, Linker.Result r) {
+        g.writeStartObject();
+        g.writeStringProperty("sellerId", r.sellerId());
+        g.writeStringProperty("clusterId", r.clusterId());
+        g.writeArrayPropertyStart("linkedBanned");
+        for (Linker.Link l : r.linkedBanned()) {
+            g.writeStartObject();
+            g.writeStringProperty("sellerId", l.bannedId());
+            g.writeNumberProperty("confidence", Math.round(l.confidence() * 1000) / 1000.0);
+            g.writeArrayPropertyStart("path");
+            for (Linker.Hop h : l.path()) {
+                g.writeStartObject();
+                g.writeStringProperty("from", h.from());
+                g.writeStringProperty("to", h.to());
+                g.writeStringProperty("identifier", h.identifier().key());
+                g.writeStringProperty("masked", h.masked());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 }
