@@ -90,10 +90,6 @@ public final class IdentityGraph {
         return idsUsed;
     }
 
-    int sharedCount() {
-        return shared.size();
-    }
-
     /** Distinct strong identifiers seen so far. */
     public int identifiers() {
         flush();

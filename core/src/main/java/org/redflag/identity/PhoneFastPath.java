@@ -33,6 +33,9 @@ final class PhoneFastPath {
     private record Region(Pattern nationalPrefixForParsing, boolean[] possibleLength) {
     }
 
+    /** By calling code, made on first use: the remembered national-prefix answers by first digits. */
+    private static final byte[][] MEMOS = new byte[1000][];
+
     static {
         var source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
         for (int cc = 1; cc < REGIONS.length; cc++) {
@@ -57,6 +60,14 @@ final class PhoneFastPath {
     }
 
     private PhoneFastPath() {
+    }
+
+    private static int pow10(int n) {
+        int p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
     }
 
     /** The E.164 form of a phone in printable ASCII, or null when the library must decide. */
@@ -135,12 +146,54 @@ final class PhoneFastPath {
         if (r == null || national < 2 || national > 17 || dst[1 + ccLength] == '0' || !r.possibleLength[national]) {
             return SLOW;
         }
-        if (r.nationalPrefixForParsing != null && MATCHING.get().prefixMatches(cc, r.nationalPrefixForParsing, dst,
-                1 + ccLength, national)) {
+        if (r.nationalPrefixForParsing != null && prefixMatches(cc, r, dst, 1 + ccLength, national)) {
             return SLOW;
         }
         return n;
     }
+
+    /** Digits of a national number whose national-prefix match is remembered. */
+    private static final int MEMO_DIGITS = 6;
+    private static final byte UNKNOWN = 0;
+    private static final byte NO = 1;
+    private static final byte YES = 2;
+    /** The answer depends on more than the first digits: the pattern runs on the whole number. */
+    private static final byte WHOLE = 3;
+
+    /**
+     * Whether the region's national-prefix pattern matches at the start of the national number. The answer for the
+     * first {@link #MEMO_DIGITS} digits is remembered when the matcher decided it without reaching their end
+     * ({@code hitEnd()} false): more digits cannot change such an answer. Otherwise the pattern runs on the number.
+     */
+    private static boolean prefixMatches(int cc, Region r, byte[] digits, int from, int length) {
+        if (length < MEMO_DIGITS) {
+            return MATCHING.get().prefixMatches(cc, r.nationalPrefixForParsing, digits, from, length).matches;
+        }
+        int key = 0;
+        for (int i = 0; i < MEMO_DIGITS; i++) {
+            key = key * 10 + digits[from + i] - '0';
+        }
+        byte[] memo = MEMOS[cc];
+        if (memo == null) {
+            memo = MEMOS[cc] = new byte[pow10(MEMO_DIGITS)]; // a race makes two and keeps one: both are right
+        }
+        byte known = memo[key];
+        if (known == UNKNOWN) {
+            Outcome o = MATCHING.get().prefixMatches(cc, r.nationalPrefixForParsing, digits, from, MEMO_DIGITS);
+            known = o.hitEnd ? WHOLE : o.matches ? YES : NO;
+            memo[key] = known; // benign race: every thread computes the same byte
+        }
+        if (known == WHOLE) {
+            return MATCHING.get().prefixMatches(cc, r.nationalPrefixForParsing, digits, from, length).matches;
+        }
+        return known == YES;
+    }
+
+    private record Outcome(boolean matches, boolean hitEnd) {
+    }
+
+    private static final Outcome[] OUTCOMES = {new Outcome(false, false), new Outcome(false, true),
+        new Outcome(true, false), new Outcome(true, true)};
 
     private static final ThreadLocal<Matching> MATCHING = ThreadLocal.withInitial(Matching::new);
 
@@ -151,7 +204,7 @@ final class PhoneFastPath {
         private int off;
         private int len;
 
-        boolean prefixMatches(int cc, Pattern p, byte[] b, int from, int length) {
+        Outcome prefixMatches(int cc, Pattern p, byte[] b, int from, int length) {
             bytes = b;
             off = from;
             len = length;
@@ -161,7 +214,8 @@ final class PhoneFastPath {
             } else {
                 m.reset(this);
             }
-            return m.lookingAt();
+            boolean matches = m.lookingAt();
+            return OUTCOMES[(matches ? 2 : 0) + (m.hitEnd() ? 1 : 0)];
         }
 
         @Override

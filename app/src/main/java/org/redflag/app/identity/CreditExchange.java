@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,16 +115,30 @@ public class CreditExchange {
 
     /** Partner records that share a strong identifier with this registration. */
     public List<String> partnerMatches(Linker.Seller seller) {
-        List<String> out = new ArrayList<>();
+        Map<String, Linker.Identifier> byFingerprint = new LinkedHashMap<>();
         for (Linker.Identifier i : seller.identifiers()) {
-            if (!i.type().strong()) {
-                continue;
+            if (i.type().strong()) {
+                byFingerprint.putIfAbsent(i.type().name() + ":" + fingerprints.of(i), i);
             }
-            jdbc.sql("SELECT partner, record_id FROM partner_fingerprints WHERE fingerprint = :f AND kind = :k")
-                    .param("f", fingerprints.of(i)).param("k", i.type().name())
-                    .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + " (" + i.type().key() + ")")
-                    .list().stream().filter(m -> !out.contains(m)).forEach(out::add);
         }
+        if (byFingerprint.isEmpty()) {
+            return List.of();
+        }
+        // one statement for all of them; matches listed in the order of the seller's identifiers
+        Map<String, List<String>> matches = new HashMap<>();
+        jdbc.sql("SELECT kind, fingerprint, partner, record_id FROM partner_fingerprints WHERE fingerprint IN (:f)"
+                        + " ORDER BY partner, record_id")
+                .param("f", byFingerprint.keySet().stream().map(k -> k.substring(k.indexOf(':') + 1)).toList())
+                .query(rs -> {
+                    String key = rs.getString(1) + ":" + rs.getString(2);
+                    if (byFingerprint.containsKey(key)) {
+                        matches.computeIfAbsent(key, x -> new ArrayList<>()).add(rs.getString(3) + "/"
+                                + rs.getString(4) + " (" + byFingerprint.get(key).type().key() + ")");
+                    }
+                });
+        List<String> out = new ArrayList<>();
+        byFingerprint.keySet().forEach(k -> matches.getOrDefault(k, List.of()).stream()
+                .filter(m -> !out.contains(m)).forEach(out::add));
         return out;
     }
 

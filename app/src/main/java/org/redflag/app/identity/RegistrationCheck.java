@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,11 @@ public class RegistrationCheck {
         }
     }
 
-    private static final int CHUNK = 500;
+    /** Identifiers or sellers asked for in one statement, at most. */
+    private static final int CHUNK = 100;
 
     private final JdbcClient jdbc;
+    private final io.micrometer.core.instrument.Timer checkTimer;
     private final Clock clock;
     private final int hubThreshold;
     private final int maxHops;
@@ -52,7 +53,12 @@ public class RegistrationCheck {
 
     public RegistrationCheck(JdbcClient jdbc, Clock clock,
                              org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange,
-                             Packs packs, @Value("${redflag.identity.max-hops:4}") int maxHops) {
+                             Packs packs, @Value("${redflag.identity.max-hops:4}") int maxHops,
+                             io.micrometer.core.instrument.MeterRegistry meters) {
+        // the time of the check itself, without HTTP: /actuator/prometheus shows its median and 99th percentile
+        this.checkTimer = io.micrometer.core.instrument.Timer.builder("redflag.registration.check")
+                .description("One registration check against the sellers on record, linked or clean")
+                .publishPercentiles(0.5, 0.99).register(meters);
         var rules = packs.defaultPack().identity().orElseThrow(() ->
                 new IllegalStateException("policy pack " + packs.defaultPack().id() + " has no identity rules"));
         int hubThreshold = rules.hubThreshold().value().intValue();
@@ -68,6 +74,10 @@ public class RegistrationCheck {
 
     /** The decision for a seller with these identifiers, without storing anything. */
     public Result check(Linker.Seller seller) {
+        return checkTimer.record(() -> checkUntimed(seller));
+    }
+
+    private Result checkUntimed(Linker.Seller seller) {
         Result local = checkLocal(seller);
         if (local.decision() != Decision.CLEAN) {
             return local;
@@ -79,41 +89,42 @@ public class RegistrationCheck {
     private Result checkLocal(Linker.Seller seller) {
         Map<String, String[]> via = new HashMap<>(); // seller -> {previous seller, kind, value}
         via.put(seller.id(), null);
-        List<String> level = List.of(seller.id());
         Map<String, List<Linker.Identifier>> identifiers = new HashMap<>();
         identifiers.put(seller.id(), seller.identifiers());
         Set<Linker.Identifier> followed = new HashSet<>(); // every holder of these is already in via
-        // One hop is three statements whatever its width: the identifiers of the sellers reached, the hubs among their
-        // strong identifiers, then the holders of the others; the results are walked in the same sorted order as one look-up at a time.
+        List<String> level = List.of(seller.id());
+        // Breadth-first, each level in seller-id order, each seller's identifiers in (kind, value) order, each
+        // identifier's holders in seller-id order. A level costs two statements: the identifiers of the sellers it
+        // reached, then the holders of those identifiers, each a bounded index range, so hubs are never fetched.
         for (int hop = 0; hop < maxHops && !level.isEmpty(); hop++) {
             level = new ArrayList<>(level);
             level.sort(null);
-            identifiers.putAll(stored(level.stream().filter(s -> !identifiers.containsKey(s)).toList()));
-            Set<Linker.Identifier> wanted = new LinkedHashSet<>();
+            identifiers.putAll(stored(level.stream().filter(x -> !identifiers.containsKey(x)).toList()));
+            List<Linker.Identifier> wanted = new ArrayList<>();
             for (String s : level) {
                 for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
-                    if (i.type().strong() && !followed.contains(i)) {
+                    if (i.type().strong() && followed.add(i)) {
                         wanted.add(i);
                     }
                 }
             }
-            Map<Linker.Identifier, List<String[]>> holders = holders(wanted);
+            Map<Linker.Identifier, List<Holder>> holders = holders(wanted);
             List<String> next = new ArrayList<>();
             for (String s : level) {
                 for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
-                    if (!wanted.contains(i) || !followed.add(i)) {
+                    List<Holder> hs = holders.remove(i); // each identifier is walked once, from its first holder
+                    if (hs == null) {
                         continue;
                     }
-                    List<String[]> hs = holders.getOrDefault(i, List.of()); // empty for a hub
-                    for (String[] h : hs) {
-                        if (via.containsKey(h[0])) {
+                    for (Holder h : hs) {
+                        if (via.containsKey(h.sellerId())) {
                             continue;
                         }
-                        via.put(h[0], new String[] {s, i.type().key(), i.value()});
-                        if (Boolean.parseBoolean(h[1])) {
-                            return new Result(seller.id(), onLink, h[0], path(via, h[0]));
+                        via.put(h.sellerId(), new String[] {s, i.type().key(), i.value()});
+                        if (h.banned()) {
+                            return new Result(seller.id(), onLink, h.sellerId(), path(via, h.sellerId()));
                         }
-                        next.add(h[0]);
+                        next.add(h.sellerId());
                     }
                 }
             }
@@ -122,48 +133,45 @@ public class RegistrationCheck {
         return new Result(seller.id(), Decision.CLEAN, null, List.of());
     }
 
+    private record Holder(String sellerId, boolean banned) {
+    }
+
     /**
-     * The sellers holding each of these identifiers, {id, banned}, in id order; hubs (held by more than the
-     * threshold) are left out, counted first so that a hub's thousands of holders are never fetched.
+     * The sellers holding each of these identifiers, in id order; none for a hub. For each identifier at most
+     * threshold + 1 rows are read, in one statement for up to {@link #CHUNK} identifiers: one more than the threshold
+     * is enough to know a hub, and a hub's thousands of holders are never fetched.
      */
-    private Map<Linker.Identifier, List<String[]>> holders(Set<Linker.Identifier> wanted) {
-        Map<Linker.Identifier, List<String[]>> out = new HashMap<>();
-        List<Linker.Identifier> all = new ArrayList<>(wanted);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Linker.Identifier> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            Set<Linker.Identifier> exact = new HashSet<>(chunk);
-            Set<Linker.Identifier> hubs = new HashSet<>();
-            jdbc.sql("SELECT kind, id_value FROM seller_identifiers WHERE kind IN (:k) AND id_value IN (:v)"
-                            + " GROUP BY kind, id_value HAVING COUNT(*) > :t")
-                    .param("k", kinds(chunk)).param("v", values(chunk)).param("t", hubThreshold)
-                    .query(rs -> {
-                        hubs.add(new Linker.Identifier(IdentifierType.valueOf(rs.getString(1)), rs.getString(2)));
-                    });
-            exact.removeAll(hubs);
-            if (exact.isEmpty()) {
-                continue;
+    private Map<Linker.Identifier, List<Holder>> holders(List<Linker.Identifier> wanted) {
+        Map<Linker.Identifier, List<Holder>> out = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            List<Linker.Identifier> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
+            StringBuilder sql = new StringBuilder();
+            Map<String, Object> params = new HashMap<>();
+            params.put("n", hubThreshold + 1);
+            for (int k = 0; k < chunk.size(); k++) {
+                if (k > 0) {
+                    sql.append(" UNION ALL ");
+                }
+                sql.append("(SELECT ").append(k).append(" AS q, i.seller_id, s.banned FROM seller_identifiers i")
+                        .append(" JOIN sellers s ON s.id = i.seller_id WHERE i.kind = :k").append(k)
+                        .append(" AND i.id_value = :v").append(k)
+                        .append(" ORDER BY i.seller_id FETCH FIRST :n ROWS ONLY)");
+                params.put("k" + k, chunk.get(k).type().name());
+                params.put("v" + k, chunk.get(k).value());
+                out.put(chunk.get(k), new ArrayList<>());
             }
-            List<Linker.Identifier> rest = List.copyOf(exact);
-            jdbc.sql("SELECT i.kind, i.id_value, s.id, s.banned FROM seller_identifiers i JOIN sellers s"
-                            + " ON s.id = i.seller_id WHERE i.kind IN (:k) AND i.id_value IN (:v) ORDER BY s.id")
-                    .param("k", kinds(rest)).param("v", values(rest))
-                    .query(rs -> {
-                        var id = new Linker.Identifier(IdentifierType.valueOf(rs.getString(1)), rs.getString(2));
-                        if (exact.contains(id)) {
-                            out.computeIfAbsent(id, x -> new ArrayList<>()).add(new String[] {rs.getString(3),
-                                    String.valueOf(rs.getBoolean(4))});
-                        }
-                    });
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                out.get(chunk.get(rs.getInt(1))).add(new Holder(rs.getString(2), rs.getBoolean(3)));
+            });
+            for (Linker.Identifier i : chunk) {
+                List<Holder> hs = out.get(i);
+                if (hs.size() > hubThreshold) {
+                    hs.clear();
+                }
+                hs.sort(java.util.Comparator.comparing(Holder::sellerId));
+            }
         }
         return out;
-    }
-
-    private static List<String> kinds(List<Linker.Identifier> ids) {
-        return ids.stream().map(i -> i.type().name()).distinct().toList();
-    }
-
-    private static List<String> values(List<Linker.Identifier> ids) {
-        return ids.stream().map(Linker.Identifier::value).distinct().toList();
     }
 
     /** Registers a seller: stores it and its identifiers with the check's decision as its status. */
@@ -189,17 +197,19 @@ public class RegistrationCheck {
         return r;
     }
 
+    /** Stored sellers' identifiers, each seller's in (kind, value) order. */
     private Map<String, List<Linker.Identifier>> stored(List<String> sellerIds) {
         Map<String, List<Linker.Identifier>> out = new HashMap<>();
         for (int from = 0; from < sellerIds.size(); from += CHUNK) {
-            List<String> chunk = sellerIds.subList(from, Math.min(sellerIds.size(), from + CHUNK));
-            jdbc.sql("SELECT seller_id, kind, id_value FROM seller_identifiers WHERE seller_id IN (:s)"
-                            + " ORDER BY seller_id, kind, id_value")
-                    .param("s", chunk).query(rs -> {
+            jdbc.sql("SELECT seller_id, kind, id_value FROM seller_identifiers WHERE seller_id IN (:s)")
+                    .param("s", sellerIds.subList(from, Math.min(sellerIds.size(), from + CHUNK)))
+                    .query(rs -> {
                         out.computeIfAbsent(rs.getString(1), x -> new ArrayList<>()).add(new Linker.Identifier(
                                 IdentifierType.valueOf(rs.getString(2)), rs.getString(3)));
                     });
         }
+        out.values().forEach(ids -> ids.sort(java.util.Comparator.comparing((Linker.Identifier i) -> i.type().name())
+                .thenComparing(Linker.Identifier::value)));
         return out;
     }
 
