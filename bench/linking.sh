@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Linking throughput and memory: `redflag link` on a generated set of accounts (five identifiers each, with
 # re-registrations, two-hop links, hubs and namesakes) pinned to one core, with wall time and peak resident memory,
-# next to a plain line-by-line read of the same file in a JVM started the same way, in the same run. Then the p99 of
-# one registration check (POST /api/sellers/check) against a server on PostgreSQL with the same accounts loaded.
-# Usage: bench/linking.sh [ACCOUNTS (default 1000000)] [CHECKS (default 2000)]
+# next to a plain line-by-line read of the same file in a JVM started the same way, alternating, three runs each,
+# medians. Then the p50 and p99 of one registration check (POST /api/sellers/check) against a server on PostgreSQL
+# with the same accounts loaded, next to the cheapest authenticated request, and the server's own timing.
+# Usage: bench/linking.sh [ACCOUNTS (default 10000000)] [CHECKS (default 2000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-1000000}"
+n="${1:-10000000}"
 checks="${2:-2000}"
 ./mvnw -q -B -DskipTests package >&2
 work="$(mktemp -d)"
@@ -26,19 +27,26 @@ one_core=(taskset -c 0 java -XX:ActiveProcessorCount=1 -XX:+UseG1GC -XX:+UseTran
 
 java -jar app/target/redflag.jar generate --sellers "$n" --listings 0 --seed 1 --out "$work/gen" >&2
 file="$work/gen/sellers.jsonl"
-/usr/bin/time -f "%e %M" -o "$work/read.time" "${one_core[@]}" -cp benchmarks/target/benchmarks.jar \
-  org.redflag.benchmarks.PlainRead "$file" 2> "$work/read.log"
-/usr/bin/time -f "%e %M" -o "$work/link.time" "${one_core[@]}" -jar app/target/redflag.jar link "$file" \
-  --out "$work/links.jsonl" 2> "$work/link.log"
-python3 - "$n" "$(cat "$work/read.time")" "$(cat "$work/link.time")" "$(tail -1 "$work/link.log")" <<'PY'
-import sys
-n = int(sys.argv[1])
-rs, rk = (float(x) for x in sys.argv[2].split())
-ls, lk = (float(x) for x in sys.argv[3].split())
-print(f"{n:,} accounts on one core: plain read {n / rs:>12,.0f} accounts/s ({rs:.1f} s, peak {rk / 1024:,.0f} MiB)"
-      f"   redflag link {n / ls:>10,.0f} accounts/s ({ls:.1f} s, peak {lk / 1024 / 1024:,.2f} GiB)"
-      f"   ratio {100 * rs / ls:.1f} %")
-print("  " + sys.argv[4])
+for run in 1 2 3; do
+  /usr/bin/time -f "%e %M" -o "$work/read.$run" "${one_core[@]}" -cp benchmarks/target/benchmarks.jar \
+    org.redflag.benchmarks.PlainRead "$file" 2> "$work/read.log"
+  /usr/bin/time -f "%e %M" -o "$work/link.$run" "${one_core[@]}" -jar app/target/redflag.jar link "$file" \
+    --out "$work/links.jsonl" 2> "$work/link.log"
+done
+python3 - "$n" "$work" "$(tail -1 "$work/link.log")" <<'PY'
+import statistics, sys
+n, work = int(sys.argv[1]), sys.argv[2]
+def runs(name):
+    rows = [open(f"{work}/{name}.{i}").read().split() for i in (1, 2, 3)]
+    return statistics.median(float(r[0]) for r in rows), statistics.median(float(r[1]) for r in rows), \
+        [float(r[0]) for r in rows]
+rs, rk, rall = runs("read")
+ls, lk, lall = runs("link")
+print(f"{n:,} accounts on one core (median of 3): plain read {n / rs:>12,.0f} accounts/s ({rs:.1f} s, peak "
+      f"{rk / 1024:,.0f} MiB)   redflag link {n / ls:>10,.0f} accounts/s ({ls:.1f} s, peak {lk / 1024 / 1024:,.2f} "
+      f"GiB)   ratio {100 * rs / ls:.1f} %")
+print(f"  runs: read {', '.join(f'{x:.1f}' for x in rall)} s; link {', '.join(f'{x:.1f}' for x in lall)} s")
+print("  " + sys.argv[3])
 PY
 
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \

@@ -30,6 +30,21 @@ final class BenchHttp {
         return m.group(1);
     }
 
+    /** GETs and returns the body, failing unless the status is 200; {@code auth} as for {@link #post}. */
+    static String get(String url, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30));
+        if (auth.startsWith("key:")) {
+            b.header("X-Api-Key", auth.substring(4));
+        } else if (!auth.isEmpty()) {
+            b.header("Authorization", auth);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     /**
      * POSTs JSON and returns the body, failing unless the status is {@code expected}; {@code auth} is either an
      * Authorization header value or {@code key:} followed by an API key.

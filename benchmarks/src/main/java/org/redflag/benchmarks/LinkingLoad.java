@@ -1,14 +1,13 @@
 package org.redflag.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,21 +15,22 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
 import org.redflag.identity.Linker;
 import org.redflag.identity.SellerReader;
 
 /**
- * Load client for {@code bench/linking.sh}: loads a generated sellers file into a running server's database (the
- * identifiers normalised exactly as the server does, in JDBC batches), then times {@code CHECKS} registration checks
- * over HTTP, one at a time, each a re-registration attempt carrying the identifiers of a loaded account under a new
- * id, and reports p50 and p99 with the decisions they reached.
+ * Load client for {@code bench/linking.sh}: loads a generated sellers file into a running server's PostgreSQL (the
+ * identifiers normalised exactly as the server does, with COPY), then times {@code CHECKS} registration checks over
+ * HTTP, one at a time, each a re-registration attempt carrying the identifiers of a loaded account under a new id.
+ * Its peer, in the same run and alternating with the checks, is the same number of the cheapest authenticated
+ * request ({@code GET /api/accounts/me}): the floor any request pays on this server and machine. It reports p50 and
+ * p99 of both, and the server's own timing of the checks (without HTTP) from {@code /actuator/prometheus}.
  *
  * <p>Arguments: URL ADMIN_PASSWORD JDBC_URL JDBC_USER JDBC_PASSWORD SELLERS.jsonl CHECKS. With
  * {@code -Dredflag.bench.loaded=true} the accounts are taken as already loaded and only the checks run.
  */
 public final class LinkingLoad {
-
-    private static final int BATCH = 5_000;
 
     /** A re-registration attempt: the identifiers of a loaded account under a new id, not marked banned. */
     private static String probe(String line, int n) {
@@ -38,71 +38,71 @@ public final class LinkingLoad {
                 .replace("\"banned\":true", "\"banned\":false");
     }
 
+    private static String csv(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         String adminPassword = args[1];
         Path sellers = Path.of(args[5]);
         int checks = Integer.parseInt(args[6]);
-        SellerReader reader = new SellerReader("CN");
-
-        long t0 = System.nanoTime();
-        long loaded = 0;
+        boolean load = !Boolean.getBoolean("redflag.bench.loaded");
+        long lines = 0;
+        try (BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
+            while (in.readLine() != null) {
+                lines++;
+            }
+        }
+        // a probe every so many accounts, spread over the whole file
+        long every = Math.max(1, lines / Math.max(1, checks));
         List<String> probes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(args[2], args[3], args[4]);
-             BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
-            c.setAutoCommit(false);
-            PreparedStatement ps = c.prepareStatement("INSERT INTO sellers (id, name, banned, status, registered_at)"
-                    + " VALUES (?, NULL, ?, ?, ?)");
-            PreparedStatement pi = c.prepareStatement("INSERT INTO seller_identifiers (seller_id, kind, id_value)"
-                    + " VALUES (?, ?, ?)");
-            Timestamp now = Timestamp.from(Instant.now());
-            long total = Files.size(sellers);
-            long read = 0;
-            long step = Math.max(1, total / 20);
-            long nextReport = step;
-            boolean load = !Boolean.getBoolean("redflag.bench.loaded");
-            for (String line; (line = in.readLine()) != null; ) {
-                read += line.length() + 1;
-                if (!load) {
-                    if (probes.size() < checks && ++loaded % 97 == 0) {
+        long t0 = System.nanoTime();
+        Path sellerCsv = Files.createTempFile("redflag-sellers", ".csv");
+        Path identifierCsv = Files.createTempFile("redflag-identifiers", ".csv");
+        try {
+            SellerReader reader = new SellerReader("CN");
+            long n = 0;
+            try (BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8);
+                 Writer s = Files.newBufferedWriter(sellerCsv, StandardCharsets.UTF_8);
+                 Writer i = Files.newBufferedWriter(identifierCsv, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; n++) {
+                    if (n % every == every / 2 && probes.size() < checks) {
                         probes.add(probe(line, probes.size()));
                     }
-                    continue;
-                }
-                Linker.Seller s = reader.parse(line);
-                ps.setString(1, s.id());
-                ps.setBoolean(2, s.banned());
-                ps.setString(3, s.banned() ? "BANNED" : "ACTIVE");
-                ps.setTimestamp(4, now);
-                ps.addBatch();
-                for (Linker.Identifier i : s.identifiers()) {
-                    pi.setString(1, s.id());
-                    pi.setString(2, i.type().name());
-                    pi.setString(3, i.value());
-                    pi.addBatch();
-                }
-                if (++loaded % BATCH == 0) {
-                    ps.executeBatch();
-                    pi.executeBatch();
-                    c.commit();
-                }
-                if (probes.size() < checks && loaded % 97 == 0) {
-                    probes.add(probe(line, probes.size()));
-                }
-                if (read >= nextReport) {
-                    System.err.printf(Locale.ROOT, "loading: %,d accounts (%d %%)%n", loaded, 100 * read / total);
-                    nextReport += step;
+                    if (!load) {
+                        continue;
+                    }
+                    Linker.Seller seller = reader.parse(line);
+                    s.write(csv(seller.id()) + "," + seller.banned() + "," + (seller.banned() ? "BANNED" : "ACTIVE")
+                            + ",2026-01-01T00:00:00Z\n");
+                    for (Linker.Identifier id : seller.identifiers()) {
+                        i.write(csv(seller.id()) + "," + id.type().name() + "," + csv(id.value()) + "\n");
+                    }
+                    if (n % 1_000_000 == 999_999) {
+                        System.err.printf(Locale.ROOT, "prepared %,d of %,d accounts%n", n + 1, lines);
+                    }
                 }
             }
-            ps.executeBatch();
-            pi.executeBatch();
-            c.commit();
-            // statistics for the planner, as autovacuum would gather them after a load this size; outside the
-            // transaction, or a rollback at close would discard them
-            c.setAutoCommit(true);
-            try (var st = c.createStatement()) {
-                st.execute("ANALYZE");
+            if (load) {
+                try (Connection c = DriverManager.getConnection(args[2], args[3], args[4])) {
+                    var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    try (Reader r = Files.newBufferedReader(sellerCsv, StandardCharsets.UTF_8)) {
+                        copy.copyIn("COPY sellers (id, banned, status, registered_at) FROM STDIN (FORMAT csv)", r);
+                    }
+                    System.err.println("copied the sellers; copying their identifiers");
+                    try (Reader r = Files.newBufferedReader(identifierCsv, StandardCharsets.UTF_8)) {
+                        copy.copyIn("COPY seller_identifiers (seller_id, kind, id_value) FROM STDIN (FORMAT csv)", r);
+                    }
+                    // statistics for the planner, as autovacuum would gather them after a load this size
+                    try (var st = c.createStatement()) {
+                        st.execute("ANALYZE");
+                    }
+                }
             }
+        } finally {
+            Files.deleteIfExists(sellerCsv);
+            Files.deleteIfExists(identifierCsv);
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -110,21 +110,37 @@ public final class LinkingLoad {
         int warmup = Math.min(500, probes.size());
         for (int i = 0; i < warmup; i++) {
             BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
+            BenchHttp.get(url + "/api/accounts/me", key);
         }
-        long[] nanos = new long[probes.size()];
+        long[] check = new long[probes.size()];
+        long[] floor = new long[probes.size()];
         TreeMap<String, Integer> decisions = new TreeMap<>();
         Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
         for (int i = 0; i < probes.size(); i++) {
             long s = System.nanoTime();
             String body = BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
-            nanos[i] = System.nanoTime() - s;
+            check[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            BenchHttp.get(url + "/api/accounts/me", key);
+            floor[i] = System.nanoTime() - s;
             Matcher m = decision.matcher(body);
             decisions.merge(m.find() ? m.group(1) : "?", 1, Integer::sum);
         }
-        Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "registration check with %,d accounts loaded (%.0f s to load): %,d checks one"
-                        + " at a time, p50 %.2f ms, p99 %.2f ms, max %.2f ms; decisions %s%n", loaded, loadSeconds,
-                nanos.length, pct(nanos, 0.50), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6, decisions);
+        Arrays.sort(check);
+        Arrays.sort(floor);
+        String metrics = BenchHttp.get(url + "/actuator/prometheus", "");
+        System.out.printf(Locale.ROOT, "registration check with %,d accounts %s: %,d checks one at a time over HTTP,"
+                        + " p50 %.2f ms, p99 %.2f ms (peer GET /api/accounts/me: p50 %.2f ms, p99 %.2f ms); inside the"
+                        + " server p50 %.2f ms, p99 %.2f ms; decisions %s%n", lines,
+                load ? String.format(Locale.ROOT, "loaded (%.0f s to load)", loadSeconds) : "loaded before",
+                check.length, pct(check, 0.50), pct(check, 0.99), pct(floor, 0.50), pct(floor, 0.99),
+                quantile(metrics, "0.5"), quantile(metrics, "0.99"), decisions);
+    }
+
+    private static double quantile(String metrics, String q) {
+        Matcher m = Pattern.compile("redflag_registration_check_seconds\\{[^}]*quantile=\"" + Pattern.quote(q)
+                + "\"[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
     }
 
     private static double pct(long[] sorted, double p) {
