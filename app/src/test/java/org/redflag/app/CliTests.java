@@ -266,6 +266,19 @@ class CliTests {
         Run badRun = run("link", bad.toString());
         assertThat(badRun.code()).isEqualTo(2);
         assertThat(badRun.err()).contains("line 1: phones: expected an array", "line 2: id: required");
+
+        // evaluate answers results it cannot read with the file, line and field, never a stack trace
+        Run mixedUp = run("evaluate", "--labels", gen.resolve("seller-labels.jsonl").toString(), links.toString());
+        assertThat(mixedUp.code()).isEqualTo(2);
+        assertThat(mixedUp.err()).contains("line 1: listingId: required", "--seller-labels");
+        noStackTrace(mixedUp);
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, lines.get(0) + "\n{\"sellerId\": \n");
+        Run brokenRun = run("evaluate", "--seller-labels", gen.resolve("seller-labels.jsonl").toString(),
+                broken.toString());
+        assertThat(brokenRun.code()).isEqualTo(2);
+        assertThat(brokenRun.err()).contains("broken.jsonl: line 2: not valid JSON");
+        noStackTrace(brokenRun);
     }
 
     @Test

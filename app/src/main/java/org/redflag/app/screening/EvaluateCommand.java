@@ -41,8 +41,65 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULTS", description = "results.jsonl from screen.")
     Path results;
 
+    /** A line of RESULTS or of the labels that is not what evaluate reads: exit 2, naming the file, line and field. */
+    private static final class BadLine extends RuntimeException {
+        BadLine(Path file, long line, String field, String message) {
+            super(file + ": line " + line + ": " + (field == null ? "" : field + ": ") + message);
+        }
+    }
+
+    private static JsonNode json(String text, Path file, long line) {
+        try {
+            JsonNode n = JsonMapper.shared().readTree(text);
+            if (n == null || !n.isObject()) {
+                throw new BadLine(file, line, null, "expected a JSON object");
+            }
+            return n;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new BadLine(file, line, null, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode n, String field, Path file, long line) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isString()) {
+            throw new BadLine(file, line, field, "required, a string" + (field.equals("listingId")
+                    && n.has("sellerId") ? " (this looks like a link result: evaluate it with --seller-labels)"
+                    : field.equals("sellerId") && n.has("listingId") ? " (this looks like a screening result:"
+                    + " evaluate it with --labels)" : ""));
+        }
+        return v.asString();
+    }
+
+    private static JsonNode array(JsonNode n, String field, Path file, long line) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isArray()) {
+            throw new BadLine(file, line, field, "required, an array");
+        }
+        return v;
+    }
+
+    private static RedFlag code(String value, String field, Path file, long line) {
+        try {
+            return RedFlag.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadLine(file, line, field, "unknown red flag \"" + value + "\"; expected one of "
+                    + java.util.Arrays.toString(RedFlag.values()));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return evaluate();
+        } catch (BadLine e) {
+            spec.commandLine().getErr().println("redflag: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Redflag.BAD_INPUT;
+        }
+    }
+
+    private Integer evaluate() throws IOException {
         if ((labels == null) == (sellerLabels == null)) {
             spec.commandLine().getErr().println("redflag: give --labels (screening) or --seller-labels (linking)");
             return Redflag.BAD_INPUT;
@@ -59,12 +116,15 @@ public final class EvaluateCommand implements Callable<Integer> {
              BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             Map<String, Set<RedFlag>> pending = new java.util.HashMap<>();
             String resultLine;
+            long resultNumber = 0;
+            long labelNumber = 0;
             while ((resultLine = r.readLine()) != null) {
+                resultNumber++;
                 if (resultLine.isBlank()) {
                     continue;
                 }
-                JsonNode result = JsonMapper.shared().readTree(resultLine);
-                String id = result.get("listingId").asString();
+                JsonNode result = json(resultLine, results, resultNumber);
+                String id = text(result, "listingId", results, resultNumber);
                 Set<RedFlag> truth = pending.remove(id);
                 while (truth == null) {
                     String labelLine = l.readLine();
@@ -73,10 +133,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                                 + " has no label in " + labels);
                         return Redflag.BAD_INPUT;
                     }
-                    JsonNode label = JsonMapper.shared().readTree(labelLine);
+                    labelNumber++;
+                    long at = labelNumber;
+                    JsonNode label = json(labelLine, labels, at);
                     Set<RedFlag> codes = EnumSet.noneOf(RedFlag.class);
-                    label.get("flags").forEach(c -> codes.add(RedFlag.valueOf(c.asString())));
-                    String lid = label.get("listingId").asString();
+                    array(label, "flags", labels, at).forEach(c -> codes.add(code(c.asString(), "flags", labels, at)));
+                    String lid = text(label, "listingId", labels, at);
                     if (lid.equals(id)) {
                         truth = codes;
                     } else {
@@ -84,7 +146,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     }
                 }
                 Set<RedFlag> found = EnumSet.noneOf(RedFlag.class);
-                result.get("flags").forEach(f -> found.add(RedFlag.valueOf(f.get("code").asString())));
+                long at = resultNumber;
+                array(result, "flags", results, at).forEach(f -> found.add(code(text(f, "code", results, at),
+                        "flags[].code", results, at)));
                 for (RedFlag f : RedFlag.values()) {
                     long[] t = tally.get(f);
                     if (found.contains(f) && truth.contains(f)) {
@@ -118,11 +182,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> origin = new java.util.HashMap<>();
         try (BufferedReader l = Files.newBufferedReader(sellerLabels, StandardCharsets.UTF_8)) {
             String line;
+            long number = 0;
             while ((line = l.readLine()) != null) {
+                number++;
                 if (!line.isBlank()) {
-                    JsonNode n = JsonMapper.shared().readTree(line);
+                    JsonNode n = json(line, sellerLabels, number);
                     JsonNode o = n.get("reRegistrationOf");
-                    origin.put(n.get("sellerId").asString(), o == null || o.isNull() ? null : o.asString());
+                    origin.put(text(n, "sellerId", sellerLabels, number), o == null || o.isNull() ? null
+                            : o.asString());
                 }
             }
         }
@@ -132,20 +199,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         long innocent = 0;
         try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             String line;
+            long number = 0;
             while ((line = r.readLine()) != null) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode n = JsonMapper.shared().readTree(line);
-                String seller = n.get("sellerId").asString();
+                JsonNode n = json(line, results, number);
+                String seller = text(n, "sellerId", results, number);
                 String truth = origin.get(seller);
                 if (truth == null) {
                     innocent++;
                     continue;
                 }
                 boolean found = false;
-                for (JsonNode b : n.get("linkedBanned")) {
-                    found |= b.get("sellerId").asString().equals(truth);
+                for (JsonNode b : array(n, "linkedBanned", results, number)) {
+                    found |= text(b, "sellerId", results, number).equals(truth);
                 }
                 if (found) {
                     right++;
