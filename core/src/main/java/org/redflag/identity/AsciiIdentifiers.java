@@ -30,8 +30,11 @@ final class AsciiIdentifiers {
     private AsciiIdentifiers() {
     }
 
-    /** The canonical form of {@code src[off, off + len)} written to {@code dst}: its length, {@link #NONE} or {@link #SLOW}. */
-    static int normalise(IdentifierType type, byte[] src, int off, int len, byte[] dst) {
+    /**
+     * The canonical form of {@code src[off, off + len)} written to {@code dst}: its length, {@link #NONE} or
+     * {@link #SLOW}; phones without a prefix are read in {@code phoneRegion}.
+     */
+    static int normalise(IdentifierType type, byte[] src, int off, int len, byte[] dst, String phoneRegion) {
         for (int i = off; i < off + len; i++) {
             if (src[i] < 0x20 || src[i] > 0x7e) {
                 return SLOW;
@@ -41,7 +44,7 @@ final class AsciiIdentifiers {
             return SLOW;
         }
         return switch (type) {
-            case PHONE -> phone(src, off, len, dst);
+            case PHONE -> phone(src, off, len, dst, phoneRegion);
             case EMAIL -> email(src, off, len, dst);
             case IDENTITY_DOCUMENT -> identityDocument(src, off, len, dst);
             case DEVICE_ID -> keep(src, off, len, dst, DEVICE_DROPS, 6);
@@ -54,12 +57,12 @@ final class AsciiIdentifiers {
         return c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
     }
 
-    private static int phone(byte[] src, int off, int len, byte[] dst) {
+    private static int phone(byte[] src, int off, int len, byte[] dst, String region) {
         boolean blank = true;
         for (int i = off; i < off + len && blank; i++) {
             blank = src[i] == ' ';
         }
-        return blank ? NONE : PhoneFastPath.e164(src, off, len, dst);
+        return blank ? NONE : PhoneFastPath.e164(src, off, len, dst, region);
     }
 
     /** Lower case without the characters in {@code drop}; shorter than {@code min}: none. */

@@ -35,7 +35,7 @@ public final class Normalisers {
             return Optional.empty();
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).trim();
-        String fast = PhoneFastPath.e164(s);
+        String fast = PhoneFastPath.e164(s, defaultRegion);
         if (fast != null) {
             return Optional.of(fast);
         }

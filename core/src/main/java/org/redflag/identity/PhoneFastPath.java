@@ -30,8 +30,11 @@ final class PhoneFastPath {
     private static final boolean[] ASSIGNED = new boolean[1000];
 
     /** What the fast path needs of one calling code's main region; null entries: unassigned or non-geographic. */
-    private record Region(Pattern nationalPrefixForParsing, boolean[] possibleLength) {
+    private record Region(Pattern nationalPrefixForParsing, Pattern internationalPrefix, boolean[] possibleLength) {
     }
+
+    /** Calling codes of the regions phones without a prefix are read in, as asked for; -1 for none the path serves. */
+    private static final java.util.Map<String, Integer> DEFAULT_REGIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** By calling code, made on first use: the remembered national-prefix answers by first digits. */
     private static final byte[][] MEMOS = new byte[1000][];
@@ -55,7 +58,9 @@ final class PhoneFastPath {
                 }
             }
             String npp = m.getNationalPrefixForParsing();
-            REGIONS[cc] = new Region(npp == null || npp.isEmpty() ? null : Pattern.compile(npp), possible);
+            String idd = m.getInternationalPrefix();
+            REGIONS[cc] = new Region(npp == null || npp.isEmpty() ? null : Pattern.compile(npp),
+                    idd == null || idd.isEmpty() ? null : Pattern.compile(idd), possible);
         }
     }
 
@@ -70,8 +75,11 @@ final class PhoneFastPath {
         return p;
     }
 
-    /** The E.164 form of a phone in printable ASCII, or null when the library must decide. */
-    static String e164(String s) {
+    /**
+     * The E.164 form of a phone in printable ASCII, numbers without a prefix read in {@code defaultRegion}, or null
+     * when the library must decide.
+     */
+    static String e164(String s, String defaultRegion) {
         int len = s.length();
         if (len > MAX_INPUT) {
             return null;
@@ -84,8 +92,8 @@ final class PhoneFastPath {
             }
             src[i] = (byte) c;
         }
-        byte[] dst = new byte[len + 1];
-        int n = e164(src, 0, len, dst);
+        byte[] dst = new byte[len + 4];
+        int n = e164(src, 0, len, dst, defaultRegion);
         return n < 0 ? null : new String(dst, 0, n, StandardCharsets.ISO_8859_1);
     }
 
@@ -93,7 +101,7 @@ final class PhoneFastPath {
      * Writes the E.164 form of {@code src[off, off + len)} (printable ASCII) to {@code dst} and returns its length,
      * or {@link #SLOW} when the number is not in a form this path decides.
      */
-    static int e164(byte[] src, int off, int len, byte[] dst) {
+    static int e164(byte[] src, int off, int len, byte[] dst, String defaultRegion) {
         int end = off + len;
         while (off < end && src[off] == ' ') {
             off++;
@@ -110,7 +118,7 @@ final class PhoneFastPath {
         } else if (src[off] == '0' && src[off + 1] == '0') {
             i = off + 2;
         } else {
-            return SLOW;
+            return national(src, off, end, dst, defaultRegion);
         }
         int n = 1;
         dst[0] = '+';
@@ -195,6 +203,61 @@ final class PhoneFastPath {
     private static final Outcome[] OUTCOMES = {new Outcome(false, false), new Outcome(false, true),
         new Outcome(true, false), new Outcome(true, true)};
 
+    /**
+     * A number without a prefix in the default region, as the library reads it: its digits are the national number
+     * when they do not start with the region's international prefix, its calling code or a 0, the region's
+     * national-prefix pattern does not match at their start, and their length is possible. Only for a region that
+     * is its calling code's main one (the one whose metadata the path holds).
+     */
+    private static int national(byte[] src, int off, int end, byte[] dst, String defaultRegion) {
+        int cc = defaultRegion == null ? -1 : DEFAULT_REGIONS.computeIfAbsent(defaultRegion, r -> {
+            int code = PHONES.getCountryCodeForRegion(r);
+            return code > 0 && code < REGIONS.length && REGIONS[code] != null
+                    && PHONES.getRegionCodeForCountryCode(code).equals(r) ? code : -1;
+        });
+        if (cc < 0) {
+            return SLOW;
+        }
+        Region r = REGIONS[cc];
+        String ccDigits = Integer.toString(cc);
+        int shift = 1 + ccDigits.length();
+        int n = shift;
+        for (int i = off; i < end; i++) {
+            byte c = src[i];
+            if (c >= '0' && c <= '9') {
+                if (n >= dst.length) {
+                    return SLOW;
+                }
+                dst[n++] = c;
+            } else if (c != ' ' && c != '-' && c != '.') {
+                return SLOW;
+            }
+        }
+        int national = n - shift;
+        if (national < 2 || national > 17 || dst[shift] == '0' || !r.possibleLength[national]) {
+            return SLOW;
+        }
+        boolean startsWithCode = national > ccDigits.length();
+        for (int k = 0; k < ccDigits.length() && startsWithCode; k++) {
+            startsWithCode = dst[shift + k] == ccDigits.charAt(k);
+        }
+        if (startsWithCode) {
+            return SLOW;
+        }
+        if (r.internationalPrefix != null && MATCHING.get().prefixMatches(-1, r.internationalPrefix, dst, shift,
+                national).matches) {
+            return SLOW;
+        }
+        if (r.nationalPrefixForParsing != null && prefixMatches(cc, r, dst, shift, national)) {
+            return SLOW;
+        }
+        dst[0] = '+';
+        for (int k = 0; k < ccDigits.length(); k++) {
+            dst[1 + k] = (byte) ccDigits.charAt(k);
+        }
+        return n;
+    }
+
     private static final ThreadLocal<Matching> MATCHING = ThreadLocal.withInitial(Matching::new);
 
     /** One thread's matchers, reset onto a view of the digits rather than made anew for every number. */
@@ -208,7 +271,7 @@ final class PhoneFastPath {
             bytes = b;
             off = from;
             len = length;
-            java.util.regex.Matcher m = matchers[cc];
+            java.util.regex.Matcher m = cc < 0 ? p.matcher(this) : matchers[cc];
             if (m == null) {
                 m = matchers[cc] = p.matcher(this);
             } else {

@@ -128,7 +128,7 @@ public final class SellerFeed {
                 IdentifierType type = parser.types[i];
                 int vOff = parser.valueOff[i];
                 int vLen = parser.valueLen[i];
-                int n = AsciiIdentifiers.normalise(type, b, vOff, vLen, value);
+                int n = AsciiIdentifiers.normalise(type, b, vOff, vLen, value, reader.defaultRegion());
                 if (n >= 0) {
                     graph.identifier(type, value, 0, n);
                 } else if (n == AsciiIdentifiers.SLOW) {

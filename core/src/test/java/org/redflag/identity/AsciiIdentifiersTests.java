@@ -43,7 +43,7 @@ class AsciiIdentifiersTests {
             String raw = type == IdentifierType.PHONE && r.nextInt(4) > 0
                     ? PhoneFastPathTests.typed(r, new int[] {86, 1, 44, 852, 49}[r.nextInt(5)]) : value(r);
             byte[] src = ("xx" + raw + "yy").getBytes(StandardCharsets.US_ASCII);
-            int n = AsciiIdentifiers.normalise(type, src, 2, raw.length(), dst);
+            int n = AsciiIdentifiers.normalise(type, src, 2, raw.length(), dst, "CN");
             Optional<String> expected = Normalisers.normalise(type, raw, "CN");
             if (n == AsciiIdentifiers.SLOW) {
                 continue;
