@@ -120,18 +120,10 @@ final class PhoneFastPath {
         } else {
             return national(src, off, end, dst, defaultRegion);
         }
-        int n = 1;
         dst[0] = '+';
-        for (; i < end; i++) {
-            byte c = src[i];
-            if (c >= '0' && c <= '9') {
-                if (n >= dst.length) {
-                    return SLOW;
-                }
-                dst[n++] = c;
-            } else if (c != ' ' && c != '-' && c != '.') {
-                return SLOW;
-            }
+        int n = digits(src, i, end, dst, 1);
+        if (n < 0) {
+            return SLOW;
         }
         int digits = n - 1;
         if (digits <= 2 || dst[1] == '0') {
@@ -204,6 +196,26 @@ final class PhoneFastPath {
         new Outcome(true, false), new Outcome(true, true)};
 
     /**
+     * Copies the digits of {@code src[from, end)} to {@code dst} from {@code at}, past spaces, dashes and dots, and
+     * returns where they end; -1 for any other character or when {@code dst} is full.
+     */
+    private static int digits(byte[] src, int from, int end, byte[] dst, int at) {
+        int n = at;
+        for (int i = from; i < end; i++) {
+            byte c = src[i];
+            if (c >= '0' && c <= '9') {
+                if (n >= dst.length) {
+                    return -1;
+                }
+                dst[n++] = c;
+            } else if (c != ' ' && c != '-' && c != '.') {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /**
      * A number without a prefix in the default region, as the library reads it: its digits are the national number
      * when they do not start with the region's international prefix, its calling code or a 0, the region's
      * national-prefix pattern does not match at their start, and their length is possible. Only for a region that
@@ -221,17 +233,9 @@ final class PhoneFastPath {
         Region r = REGIONS[cc];
         String ccDigits = Integer.toString(cc);
         int shift = 1 + ccDigits.length();
-        int n = shift;
-        for (int i = off; i < end; i++) {
-            byte c = src[i];
-            if (c >= '0' && c <= '9') {
-                if (n >= dst.length) {
-                    return SLOW;
-                }
-                dst[n++] = c;
-            } else if (c != ' ' && c != '-' && c != '.') {
-                return SLOW;
-            }
+        int n = digits(src, off, end, dst, shift);
+        if (n < 0) {
+            return SLOW;
         }
         int national = n - shift;
         if (national < 2 || national > 17 || dst[shift] == '0' || !r.possibleLength[national]) {
