@@ -4,7 +4,7 @@
 # next to a plain line-by-line read of the same file in a JVM started the same way, alternating, three runs each,
 # medians. Then the p50 and p99 of one registration check (POST /api/sellers/check) against a server on PostgreSQL
 # with the same accounts loaded, next to the cheapest authenticated request, and the server's own timing.
-# Usage: bench/linking.sh [ACCOUNTS (default 10000000)] [CHECKS (default 2000)]
+# Usage: bench/linking.sh [ACCOUNTS (default 10000000)] [CHECKS (default 2000; 0 skips the server part)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000000}"
@@ -25,12 +25,15 @@ trap cleanup EXIT
 # TLB misses of the identifier table's random access.
 one_core=(taskset -c 0 java -XX:ActiveProcessorCount=1 -XX:+UseG1GC -XX:+UseTransparentHugePages)
 
+# the command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends (and a
+# copy, so a rebuild during the run cannot pull the jar from under the server)
+java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
 java -jar app/target/redflag.jar generate --sellers "$n" --listings 0 --seed 1 --out "$work/gen" >&2
 file="$work/gen/sellers.jsonl"
 for run in 1 2 3; do
   /usr/bin/time -f "%e %M" -o "$work/read.$run" "${one_core[@]}" -cp benchmarks/target/benchmarks.jar \
     org.redflag.benchmarks.PlainRead "$file" 2> "$work/read.log"
-  /usr/bin/time -f "%e %M" -o "$work/link.$run" "${one_core[@]}" -jar app/target/redflag.jar link "$file" \
+  /usr/bin/time -f "%e %M" -o "$work/link.$run" "${one_core[@]}" -jar "$work/redflag/redflag.jar" link "$file" \
     --out "$work/links.jsonl" 2> "$work/link.log"
 done
 python3 - "$n" "$work" "$(tail -1 "$work/link.log")" <<'PY'
@@ -49,9 +52,10 @@ print(f"  runs: read {', '.join(f'{x:.1f}' for x in rall)} s; link {', '.join(f'
 print("  " + sys.argv[3])
 PY
 
+[ "$checks" -gt 0 ] || exit 0
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \
   -c "CREATE DATABASE redflag_bench_link" >&2
-java -jar app/target/redflag.jar serve --port 18091 --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link \
+java -jar "$work/redflag/redflag.jar" serve --port 18091 --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link \
   --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}" > "$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
