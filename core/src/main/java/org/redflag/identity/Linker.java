@@ -13,9 +13,6 @@ import java.util.List;
 public final class Linker {
 
     public record Identifier(IdentifierType type, String value) {
-        String key() {
-            return type.ordinal() + ":" + value;
-        }
     }
 
     public record Seller(String id, boolean banned, List<Identifier> identifiers) {

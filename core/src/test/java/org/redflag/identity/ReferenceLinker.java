@@ -39,10 +39,10 @@ final class ReferenceLinker {
                 if (!i.type().strong()) {
                     continue;
                 }
-                Integer id = idOf.get(i.key());
+                Integer id = idOf.get(key(i));
                 if (id == null) {
                     id = identifiers.size();
-                    idOf.put(i.key(), id);
+                    idOf.put(key(i), id);
                     identifiers.add(i);
                     holders.add(new ArrayList<>());
                 }
@@ -120,7 +120,7 @@ final class ReferenceLinker {
                     }
                 }
                 next.sort(Comparator.comparing((int[] x) -> sellers.get(x[0]).id())
-                        .thenComparing(x -> identifiers.get(x[1]).key()));
+                        .thenComparing(x -> key(identifiers.get(x[1]))));
                 for (int[] x : next) {
                     if (!via.containsKey(x[0])) {
                         via.put(x[0], new int[] {a, x[1]});
@@ -147,6 +147,11 @@ final class ReferenceLinker {
             }
         }
         return links;
+    }
+
+    /** An identifier's sort key: type, then value. */
+    private static String key(Linker.Identifier i) {
+        return i.type().ordinal() + ":" + i.value();
     }
 
     private static int find(int[] parent, int a) {
