@@ -11,12 +11,14 @@ command -v rg >/dev/null || { echo "bench/screening.sh needs ripgrep: apt-get in
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
+# the command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends
+java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
 for entries in 5000 20000; do
   dir="$work/d$entries"
   java -jar app/target/redflag.jar generate --listings "$n" --seed 1 --out "$dir" --dictionary-entries "$entries" >&2
   size=$(stat -c %s "$dir/listings.jsonl")
   t0=$(now); matched=$(rg -j1 -c -F -f "$dir/dictionary-terms.txt" "$dir/listings.jsonl"); t1=$(now)
-  java -Xmx256m -jar app/target/redflag.jar screen "$dir/listings.jsonl" --no-progress \
+  java -Xmx256m -jar "$work/redflag/redflag.jar" screen "$dir/listings.jsonl" --no-progress \
     --genuine-prices "$dir/genuine-prices.csv" --banned-sellers "$dir/banned-sellers.jsonl" \
     --foreign-orders "$dir/foreign-orders.csv" --dictionary "$dir/dictionary-extra.tsv" \
     --out "$dir/results.jsonl" 2> "$dir/screen.log"
