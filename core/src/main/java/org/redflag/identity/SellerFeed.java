@@ -44,6 +44,7 @@ public final class SellerFeed {
         int filled = 0;
         long number = 0;
         boolean skipping = false; // inside a line too long to keep
+        boolean bomChecked = false;
         while (true) {
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) {
@@ -51,6 +52,12 @@ public final class SellerFeed {
             }
             filled += n;
             int start = 0;
+            if (!bomChecked && (filled >= 3 || number > 0)) {
+                bomChecked = true;
+                if (number == 0 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                    start = 3; // a UTF-8 byte-order mark, as some editors write: not part of the first line
+                }
+            }
             for (int nl = indexOf(buf, start, filled); nl >= 0; nl = indexOf(buf, start, filled)) {
                 number++;
                 if (skipping) {

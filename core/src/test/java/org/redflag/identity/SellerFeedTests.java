@@ -108,6 +108,25 @@ class SellerFeedTests {
     }
 
     @Test
+    void a_byte_order_mark_before_the_first_line_is_not_part_of_it() throws IOException {
+        byte[] body = ("{\"id\":\"old\",\"banned\":true,\"emails\":[\"a@b.cn\"]}\n"
+                + "{\"id\":\"new\",\"emails\":[\"A@B.cn\"]}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] feed = new byte[body.length + 3];
+        feed[0] = (byte) 0xEF;
+        feed[1] = (byte) 0xBB;
+        feed[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, feed, 3, body.length);
+        IdentityGraph graph = new IdentityGraph(5);
+        List<Long> bad = new ArrayList<>();
+        new SellerFeed("CN").read(new ByteArrayInputStream(feed), feed.length, graph, (l, f, m) -> bad.add(l),
+                n -> { });
+        List<Linker.Result> out = new ArrayList<>();
+        graph.results(5, out::add);
+        assertThat(bad).isEmpty();
+        assertThat(out).extracting(Linker.Result::sellerId).containsExactly("new");
+    }
+
+    @Test
     void a_line_longer_than_the_limit_is_reported_and_the_rest_is_read() throws IOException {
         String huge = "{\"id\":\"big\",\"name\":\"" + "x".repeat(SellerFeed.MAX_LINE + 10) + "\"}";
         List<String> lines = List.of("{\"id\":\"old\",\"banned\":true,\"phones\":[\"+86 13800138000\"]}", huge,
