@@ -1,8 +1,5 @@
 package org.redflag.identity;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +14,8 @@ import java.util.function.Consumer;
  * an account and 30 an identifier. Accounts are added one by one with their normalised identifiers; {@link #results}
  * then links them and explains each link.
  *
- * <p>Identifiers are told apart by two independent hashes of their normalised form (64 and 32 bits): two distinct
- * identifiers are taken for one only if both agree, about once in 10^14 runs over 50 million identifiers. The values
- * themselves are kept only for identifiers that two or more accounts share, the only ones a path can pass through.
+ * <p>Identifiers are numbered by an {@link IdentifierTable} (two independent hashes of their normalised form). Their
+ * values are kept only for identifiers that two or more accounts share, the only ones a path can pass through.
  *
  * <p>Linking: accounts that share an identifier held by at most {@code hubThreshold} accounts are one identity
  * (union-find with path halving); an identifier held by more is a hub and links nobody. The result depends neither on
@@ -28,17 +24,12 @@ import java.util.function.Consumer;
  */
 public final class IdentityGraph {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final double LOAD = 0.75;
     /** Identifiers entered together: enough slot reads to keep the memory system busy, few enough to stay cached. */
     private static final int BATCH = 256;
 
     private final int hubThreshold;
 
-    // the identifier table, open addressing on the low bits of the 64-bit hash, one long a slot: its high 32 bits,
-    // then the identifier's number + 1 (0 when the slot is empty)
-    private long[] table = new long[1 << 16];
-    private int identifiers;
+    private IdentifierTable table = new IdentifierTable();
     // identifiers waiting to be entered, a batch at a time
     private int pending;
     private final int[] pendingAccount = new int[BATCH];
@@ -51,12 +42,9 @@ public final class IdentityGraph {
     private int heldDone;
     private byte[] pendingBytes = new byte[1024];
     private int pendingUsed;
-    /** Keeps the slot reads of {@link #flush} from being optimised away. */
-    private long touchedSink;
-    // per identifier, by number
-    // four ints an identifier: the 32-bit check hash, the low 32 bits of the 64-bit hash (its slot, when the
-    // table grows), the first account holding it, how many accounts hold it
-    private int[] seqData = new int[4 << 12];
+    // two ints an identifier, by its number in the table: the first account holding it, how many accounts hold it
+    private int[] holding = new int[2 << 12];
+    private int holdingUsed;
     private final Map<Integer, Linker.Identifier> shared = new HashMap<>();
 
     // per account, by number in input order
@@ -93,7 +81,7 @@ public final class IdentityGraph {
     /** Distinct strong identifiers seen so far. */
     public int identifiers() {
         flush();
-        return identifiers;
+        return holdingUsed;
     }
 
     /** Starts the next account; its identifiers follow. */
@@ -154,7 +142,7 @@ public final class IdentityGraph {
         pendingType[pending] = type;
         pendingOff[pending] = pendingUsed;
         pendingLen[pending] = len;
-        hash(type.ordinal(), value, off, len, pending);
+        IdentifierTable.hash(type.ordinal(), value, off, len, pendingHash, pendingCheck, pending);
         pendingUsed += len;
         pending++;
     }
@@ -167,18 +155,21 @@ public final class IdentityGraph {
         if (pending == 0) {
             return;
         }
-        int mask = table.length - 1;
-        long touched = 0;
-        for (int i = 0; i < pending; i++) {
-            touched += table[(int) pendingHash[i] & mask];
-        }
-        touchedSink = touched;
+        table.touch(pendingHash, pending);
         for (int p = 0; p < pending; p++) {
             int account = pendingAccount[p];
             while (heldDone <= account) {
                 heldStart[heldDone++] = heldUsed;
             }
-            int seq = find(pendingHash[p], pendingCheck[p]);
+            int seq = table.find(pendingHash[p], pendingCheck[p]);
+            if (2L * seq + 2 > holding.length) {
+                holding = Arrays.copyOf(holding, (int) Math.min(2L * IdentifierTable.MAX, holding.length * 2L));
+            }
+            if (seq == holdingUsed) {
+                holding[2 * seq] = -1;
+                holding[2 * seq + 1] = 0;
+                holdingUsed++;
+            }
             boolean again = false;
             for (int i = heldStart[account]; i < heldUsed && !again; i++) {
                 again = held[i] == seq; // the same identifier typed twice on one account
@@ -190,12 +181,12 @@ public final class IdentityGraph {
                 held = Arrays.copyOf(held, held.length * 2);
             }
             held[heldUsed++] = seq;
-            int count = seqData[4 * seq + 3];
+            int count = holding[2 * seq + 1];
             if (count < Integer.MAX_VALUE) {
-                seqData[4 * seq + 3] = ++count;
+                holding[2 * seq + 1] = ++count;
             }
             if (count == 1) {
-                seqData[4 * seq + 2] = account;
+                holding[2 * seq] = account;
             } else if (count == 2) {
                 shared.put(seq, new Linker.Identifier(pendingType[p],
                         new String(pendingBytes, pendingOff[p], pendingLen[p], StandardCharsets.UTF_8)));
@@ -213,58 +204,6 @@ public final class IdentityGraph {
         }
     }
 
-    /** The number of the identifier with these hashes, entered when new. */
-    private int find(long h, int check) {
-        int mask = table.length - 1;
-        int slot = (int) h & mask;
-        long tag = h & 0xFFFFFFFF00000000L;
-        while (true) {
-            long entry = table[slot];
-            if (entry == 0) {
-                break;
-            }
-            if ((entry & 0xFFFFFFFF00000000L) == tag) {
-                int seq = (int) entry - 1;
-                if (seqData[4 * seq] == check) {
-                    return seq;
-                }
-            }
-            slot = slot + 1 & mask;
-        }
-        int seq = identifiers++;
-        if (4L * seq + 4 > seqData.length) {
-            if (4L * seq + 4 > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("more than " + (Integer.MAX_VALUE / 4) + " distinct identifiers");
-            }
-            seqData = Arrays.copyOf(seqData, (int) Math.min(Integer.MAX_VALUE - 16, seqData.length * 2L));
-        }
-        seqData[4 * seq] = check;
-        seqData[4 * seq + 1] = (int) h;
-        seqData[4 * seq + 2] = -1;
-        seqData[4 * seq + 3] = 0;
-        table[slot] = tag | seq + 1L;
-        if (identifiers > table.length * LOAD) {
-            rehash(table.length * 2);
-        }
-        return seq;
-    }
-
-    /** A table of {@code size} slots (a power of two) holding every identifier so far. */
-    private void rehash(int size) {
-        long[] old = table;
-        table = new long[size];
-        int mask = size - 1;
-        for (long entry : old) {
-            if (entry != 0) {
-                int slot = seqData[4 * ((int) entry - 1) + 1] & mask;
-                while (table[slot] != 0) {
-                    slot = slot + 1 & mask;
-                }
-                table[slot] = entry;
-            }
-        }
-    }
-
     /**
      * Makes room for about this many accounts, identifiers and bytes of seller ids in all, so the arrays need not grow
      * as they fill.
@@ -279,56 +218,15 @@ public final class IdentityGraph {
             heldStart = Arrays.copyOf(heldStart, a);
             bannedBits = Arrays.copyOf(bannedBits, a / 64 + 1);
         }
-        long i = Math.min(Integer.MAX_VALUE / 4 - 16, expectedIdentifiers);
-        if (4 * i > seqData.length) {
-            seqData = Arrays.copyOf(seqData, (int) (4 * i));
+        long i = Math.min(IdentifierTable.MAX, expectedIdentifiers);
+        table.reserve(i);
+        if (2 * i > holding.length) {
+            holding = Arrays.copyOf(holding, (int) (2 * i));
         }
         int heldSize = (int) Math.min(Integer.MAX_VALUE - 16, expectedIdentifiers + expectedAccounts / 8);
         if (heldSize > held.length) {
             held = Arrays.copyOf(held, heldSize);
         }
-        int slots = Integer.highestOneBit((int) Math.min(1 << 30, (long) (i / LOAD) + 1)) << 1;
-        if (slots > table.length) {
-            rehash(slots);
-        }
-    }
-
-    /**
-     * Two independent hashes of the type and the bytes in one pass (MurmurHash3-style mixing, 8 bytes a step, two
-     * seeds): the 64-bit one to {@code pendingHash}, the 32-bit check to {@code pendingCheck}.
-     */
-    private void hash(int type, byte[] b, int off, int len, int into) {
-        long h = 0x9E3779B97F4A7C15L ^ (len * 0x87C37B91114253D5L) ^ type;
-        long g = 0xC2B2AE3D27D4EB4FL ^ (len * 0x87C37B91114253D5L) ^ type;
-        int i = off;
-        int end = off + len;
-        for (; i + 8 <= end; i += 8) {
-            long k = (long) LONGS.get(b, i);
-            h = step(h, k);
-            g = step(g, k);
-        }
-        long k = 0;
-        for (int shift = 0; i < end; i++, shift += 8) {
-            k |= (b[i] & 0xffL) << shift;
-        }
-        pendingHash[into] = finish(step(h, k));
-        pendingCheck[into] = (int) finish(step(g, k));
-    }
-
-    private static long finish(long h) {
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ h >>> 33;
-    }
-
-    private static long step(long h, long k) {
-        k *= 0x87C37B91114253D5L;
-        k = Long.rotateLeft(k, 31);
-        k *= 0x4CF5AD432745937FL;
-        h ^= k;
-        return Long.rotateLeft(h, 27) * 5 + 0x52DCE729;
     }
 
     private boolean banned(int a) {
@@ -359,7 +257,7 @@ public final class IdentityGraph {
     private void link() {
         settle();
         linked = true;
-        table = null; // the table is done with; its memory goes to what follows
+        table = null; // done with: its memory goes to what follows
         parent = new int[accounts];
         for (int a = 0; a < accounts; a++) {
             parent[a] = a;
@@ -367,10 +265,10 @@ public final class IdentityGraph {
         for (int a = 0; a < accounts; a++) {
             for (int i = heldStart[a]; i < heldStart[a + 1]; i++) {
                 int seq = held[i];
-                int c = seqData[4 * seq + 3];
+                int c = holding[2 * seq + 1];
                 if (c >= 2 && c <= hubThreshold) {
                     int ra = find(a);
-                    int rb = find(seqData[4 * seq + 2]);
+                    int rb = find(holding[2 * seq]);
                     if (ra != rb) {
                         parent[Math.max(ra, rb)] = Math.min(ra, rb);
                     }
@@ -382,22 +280,22 @@ public final class IdentityGraph {
         }
         // the first holder becomes where each shared identifier's holders start (-1: not shared, or a hub)
         int total = 0;
-        for (int seq = 0; seq < identifiers; seq++) {
-            int c = seqData[4 * seq + 3];
+        for (int seq = 0; seq < holdingUsed; seq++) {
+            int c = holding[2 * seq + 1];
             if (c >= 2 && c <= hubThreshold) {
-                seqData[4 * seq + 2] = total;
+                holding[2 * seq] = total;
                 total += c;
-                seqData[4 * seq + 3] = 0;
+                holding[2 * seq + 1] = 0;
             } else {
-                seqData[4 * seq + 2] = -1;
+                holding[2 * seq] = -1;
             }
         }
         holders = new int[total];
         for (int a = 0; a < accounts; a++) {
             for (int i = heldStart[a]; i < heldStart[a + 1]; i++) {
                 int seq = held[i];
-                if (seqData[4 * seq + 2] >= 0) {
-                    holders[seqData[4 * seq + 2] + seqData[4 * seq + 3]++] = a;
+                if (holding[2 * seq] >= 0) {
+                    holders[holding[2 * seq] + holding[2 * seq + 1]++] = a;
                 }
             }
         }
@@ -462,11 +360,11 @@ public final class IdentityGraph {
                     List<int[]> next = new ArrayList<>();
                     for (int i = heldStart[a]; i < heldStart[a + 1]; i++) {
                         int seq = held[i];
-                        int from = seqData[4 * seq + 2];
+                        int from = holding[2 * seq];
                         if (from < 0) {
                             continue;
                         }
-                        for (int k = from; k < from + seqData[4 * seq + 3]; k++) {
+                        for (int k = from; k < from + holding[2 * seq + 1]; k++) {
                             next.add(new int[] {holders[k], seq});
                         }
                     }
