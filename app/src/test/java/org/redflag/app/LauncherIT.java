@@ -19,10 +19,16 @@ class LauncherIT {
     }
 
     static Result launch(String... args) throws IOException, InterruptedException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    static Result launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("redflag").toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(root.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -51,6 +57,19 @@ class LauncherIT {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--policy", "no shipped pack has this id").doesNotContain("Exception")
                 .doesNotContain("serving at");
+    }
+
+    @Test
+    void link_without_enough_memory_says_how_to_give_it_more(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(launch("generate", "--sellers", "400000", "--listings", "0", "--seed", "3", "--out",
+                gen.toString()).code()).isEqualTo(0);
+        Result r = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xmx40m"), "link",
+                gen.resolve("sellers.jsonl").toString(), "--out", dir.resolve("links.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("not enough memory to link", "REDFLAG_JAVA_OPTS=-Xmx")
+                .doesNotContain("Exception").doesNotContain("internal error");
     }
 
     @Test
