@@ -55,8 +55,8 @@ PY
 [ "$checks" -gt 0 ] || exit 0
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \
   -c "CREATE DATABASE redflag_bench_link" >&2
-java -jar "$work/redflag/redflag.jar" serve --port 18091 --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link \
-  --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}" > "$work/serve.log" 2>&1 &
+java -jar "$work/redflag/redflag.jar" serve --port 18091 --data "$work/data" \
+  --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}" > "$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   grep -q "serving at" "$work/serve.log" 2>/dev/null && break

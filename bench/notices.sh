@@ -39,7 +39,7 @@ stop_server
 pg_user="${REDFLAG_BENCH_PG_USER:-postgres}"
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench" \
   -c "CREATE DATABASE redflag_bench" >&2
-start_server pg --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench --db-user "$pg_user" \
+start_server pg --data "$work/pg" --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench --db-user "$pg_user" \
   --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
 load http://127.0.0.1:18090 "$password" jdbc:postgresql://127.0.0.1:5432/redflag_bench "$pg_user" \
   "${REDFLAG_BENCH_PG_PASSWORD:-}" "$notices" "$threads" PostgreSQL
