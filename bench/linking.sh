@@ -11,7 +11,7 @@ n="${1:-10000000}"
 checks="${2:-2000}"
 ./mvnw -q -B -DskipTests package >&2
 work="$(mktemp -d)"
-server_pid=""
+source bench/common.sh
 pg_user="${REDFLAG_BENCH_PG_USER:-postgres}"
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
@@ -25,9 +25,7 @@ trap cleanup EXIT
 # TLB misses of the identifier table's random access.
 one_core=(taskset -c 0 java -XX:ActiveProcessorCount=1 -XX:+UseG1GC -XX:+UseTransparentHugePages)
 
-# the command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends (and a
-# copy, so a rebuild during the run cannot pull the jar from under the server)
-java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
+extract_redflag
 java -jar app/target/redflag.jar generate --sellers "$n" --listings 0 --seed 1 --out "$work/gen" >&2
 file="$work/gen/sellers.jsonl"
 for run in 1 2 3; do
@@ -55,14 +53,8 @@ PY
 [ "$checks" -gt 0 ] || exit 0
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \
   -c "CREATE DATABASE redflag_bench_link" >&2
-java -jar "$work/redflag/redflag.jar" serve --port 18091 --data "$work/data" \
-  --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}" > "$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  grep -q "serving at" "$work/serve.log" 2>/dev/null && break
-  sleep 0.5
-done
-grep -q "serving at" "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
-password="$(sed -n "s/.*created account 'admin' with password \([^ ]*\).*/\1/p" "$work/serve.log")"
+start_server "$work/serve.log" --port 18091 --data "$work/data" \
+  --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link --db-user "$pg_user" \
+  --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
 java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.LinkingLoad http://127.0.0.1:18091 "$password" \
   jdbc:postgresql://127.0.0.1:5432/redflag_bench_link "$pg_user" "${REDFLAG_BENCH_PG_PASSWORD:-}" "$file" "$checks"

@@ -8,30 +8,18 @@ notices="${1:-4000}"
 threads="${2:-4}"
 ./mvnw -q -B -DskipTests package >&2
 work="$(mktemp -d)"
-server_pid=""
+source bench/common.sh
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-password=""
-start_server() { # $1 label, rest: extra serve options; sets server_pid and password
-  local label="$1"; shift
-  java -jar app/target/redflag.jar serve --port 18090 "$@" > "$work/$label.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 120); do
-    grep -q "serving at" "$work/$label.log" 2>/dev/null && break
-    sleep 0.5
-  done
-  grep -q "serving at" "$work/$label.log" || { cat "$work/$label.log" >&2; exit 1; }
-  password="$(sed -n "s/.*created account 'admin' with password \([^ ]*\).*/\1/p" "$work/$label.log")"
-}
-
-stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+extract_redflag
+start_labelled() { local label="$1"; shift; start_server "$work/$label.log" --port 18090 "$@"; }
 
 load() { java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad "$@"; }
 
 # H2: the server's own file database; the raw inserts go to a second H2 file with the same settings beside it
 # (an embedded H2 file is locked by the process that opened it).
-start_server h2 --data "$work/h2"
+start_labelled h2 --data "$work/h2"
 load http://127.0.0.1:18090 "$password" "jdbc:h2:file:$work/h2-raw/raw" sa "" "$notices" "$threads" H2
 stop_server
 
@@ -39,7 +27,7 @@ stop_server
 pg_user="${REDFLAG_BENCH_PG_USER:-postgres}"
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench" \
   -c "CREATE DATABASE redflag_bench" >&2
-start_server pg --data "$work/pg" --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench --db-user "$pg_user" \
+start_labelled pg --data "$work/pg" --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench --db-user "$pg_user" \
   --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
 load http://127.0.0.1:18090 "$password" jdbc:postgresql://127.0.0.1:5432/redflag_bench "$pg_user" \
   "${REDFLAG_BENCH_PG_PASSWORD:-}" "$notices" "$threads" PostgreSQL

@@ -11,8 +11,8 @@ command -v rg >/dev/null || { echo "bench/screening.sh needs ripgrep: apt-get in
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
-# the command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends
-java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
+source bench/common.sh
+extract_redflag
 for entries in 5000 20000; do
   dir="$work/d$entries"
   java -jar app/target/redflag.jar generate --listings "$n" --seed 1 --out "$dir" --dictionary-entries "$entries" >&2

@@ -266,6 +266,9 @@ class CliTests {
         Run badRun = run("link", bad.toString());
         assertThat(badRun.code()).isEqualTo(2);
         assertThat(badRun.err()).contains("line 1: phones: expected an array", "line 2: id: required");
+        Run badRegion = run("link", gen.resolve("sellers.jsonl").toString(), "--region", "XX");
+        assertThat(badRegion.code()).isEqualTo(2);
+        assertThat(badRegion.err()).contains("--region", "\"XX\"");
 
         // evaluate answers results it cannot read with the file, line and field, never a stack trace
         Run mixedUp = run("evaluate", "--labels", gen.resolve("seller-labels.jsonl").toString(), links.toString());

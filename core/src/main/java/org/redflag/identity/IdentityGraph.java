@@ -44,7 +44,6 @@ public final class IdentityGraph {
     private int pendingUsed;
     // two ints an identifier, by its number in the table: the first account holding it, how many accounts hold it
     private int[] holding = new int[2 << 12];
-    private int holdingUsed;
     private final Map<Integer, Linker.Identifier> shared = new HashMap<>();
 
     // per account, by number in input order
@@ -80,8 +79,11 @@ public final class IdentityGraph {
 
     /** Distinct strong identifiers seen so far. */
     public int identifiers() {
+        if (linked) {
+            throw new IllegalStateException("identifiers are counted while the accounts are added");
+        }
         flush();
-        return holdingUsed;
+        return table.size();
     }
 
     /** Starts the next account; its identifiers follow. */
@@ -165,11 +167,6 @@ public final class IdentityGraph {
             if (2L * seq + 2 > holding.length) {
                 holding = Arrays.copyOf(holding, (int) Math.min(2L * IdentifierTable.MAX, holding.length * 2L));
             }
-            if (seq == holdingUsed) {
-                holding[2 * seq] = -1;
-                holding[2 * seq + 1] = 0;
-                holdingUsed++;
-            }
             boolean again = false;
             for (int i = heldStart[account]; i < heldUsed && !again; i++) {
                 again = held[i] == seq; // the same identifier typed twice on one account
@@ -185,7 +182,7 @@ public final class IdentityGraph {
             if (count < Integer.MAX_VALUE) {
                 holding[2 * seq + 1] = ++count;
             }
-            if (count == 1) {
+            if (count == 1) { // a count of 0 is an identifier seen for the first time: its first holder is unset
                 holding[2 * seq] = account;
             } else if (count == 2) {
                 shared.put(seq, new Linker.Identifier(pendingType[p],
@@ -257,6 +254,7 @@ public final class IdentityGraph {
     private void link() {
         settle();
         linked = true;
+        int identifiers = table.size();
         table = null; // done with: its memory goes to what follows
         parent = new int[accounts];
         for (int a = 0; a < accounts; a++) {
@@ -280,7 +278,7 @@ public final class IdentityGraph {
         }
         // the first holder becomes where each shared identifier's holders start (-1: not shared, or a hub)
         int total = 0;
-        for (int seq = 0; seq < holdingUsed; seq++) {
+        for (int seq = 0; seq < identifiers; seq++) {
             int c = holding[2 * seq + 1];
             if (c >= 2 && c <= hubThreshold) {
                 holding[2 * seq] = total;

@@ -42,6 +42,11 @@ public final class Normalisers {
         return Optional.ofNullable(phoneByLibrary(s, defaultRegion));
     }
 
+    /** Whether phones without a country prefix can be read in this region (a two-letter code libphonenumber knows). */
+    public static boolean phoneRegion(String region) {
+        return region != null && PHONES.getSupportedRegions().contains(region);
+    }
+
     /** libphonenumber's reading of a phone already width-folded and trimmed; null when it is no possible number. */
     static String phoneByLibrary(String s, String defaultRegion) {
         if (s.startsWith("00")) {

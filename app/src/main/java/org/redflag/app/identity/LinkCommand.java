@@ -67,6 +67,12 @@ public final class LinkCommand implements Callable<Integer> {
             err.flush();
             return Redflag.BAD_INPUT;
         }
+        if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
+            err.println("redflag: --region: expected a two-letter region libphonenumber knows, such as CN, US or GB;"
+                    + " found \"" + region + "\"");
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
         if (hubThreshold < 1) {
             err.println("redflag: --hub-threshold: expected at least 1; found " + hubThreshold);
             err.flush();

@@ -32,6 +32,10 @@ public class SellerController {
 
     public SellerController(RegistrationCheck check, CurrentActor current,
                             @Value("${redflag.identity.region:CN}") String region) {
+        if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
+            throw new IllegalStateException("redflag.identity.region: expected a two-letter region libphonenumber"
+                    + " knows, such as CN, US or GB; found \"" + region + "\"");
+        }
         this.check = check;
         this.current = current;
         this.reader = new SellerReader(region);

@@ -1,0 +1,25 @@
+# Shared by the bench scripts (sourced, not run). Expects $work, a temporary directory the script removes.
+
+# The command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends; and from
+# a copy of its own, so a rebuild during the run cannot pull the jar from under a running server.
+extract_redflag() {
+  java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
+}
+
+# start_server LOG SERVE-OPTIONS...: starts `redflag serve` in the background on loopback, waits until it serves,
+# and sets server_pid and password (the admin password printed on first start).
+server_pid=""
+password=""
+start_server() {
+  local log="$1"; shift
+  java -jar "$work/redflag/redflag.jar" serve "$@" > "$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q "serving at" "$log" 2>/dev/null && break
+    sleep 0.5
+  done
+  grep -q "serving at" "$log" || { cat "$log" >&2; exit 1; }
+  password="$(sed -n "s/.*created account 'admin' with password \([^ ]*\).*/\1/p" "$log")"
+}
+
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
