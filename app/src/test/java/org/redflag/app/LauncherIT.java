@@ -42,6 +42,9 @@ class LauncherIT {
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.err()).as("the jar is fresh, so the launcher does not rebuild").doesNotContain("building");
         assertThat(r.out()).contains("14 cases assessed; 14 of 14 with an expected outcome agree.");
+        assertThat(Path.of("target/redflag/redflag.jar")).as("the launcher runs the jar extracted beside its"
+                + " libraries").isRegularFile();
+        assertThat(Path.of("target/redflag/lib")).isDirectory();
     }
 
     @Test

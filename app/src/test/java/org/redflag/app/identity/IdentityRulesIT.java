@@ -49,6 +49,12 @@ class IdentityRulesIT {
             assertThat(admin.post("/api/sellers/check", "{\"id\":\"new-3\",\"paymentAccounts\":[\"shared 0001\"]}")
                     .expect(200).json().get("decision").asString()).as("three holders make a hub at 2")
                     .isEqualTo("CLEAN");
+
+            // every check is timed inside the server, median and 99th percentile on the Prometheus endpoint
+            String metrics = new TestServer.Client(server, 0, null, null).get("/actuator/prometheus").expect(200)
+                    .body();
+            assertThat(metrics).contains("redflag_registration_check_seconds{quantile=\"0.99\"")
+                    .containsPattern("redflag_registration_check_seconds_count(\\{[^}]*})? [4-9]");
         }
     }
 }
