@@ -12,7 +12,7 @@ server_pid=""
 password=""
 start_server() {
   local log="$1"; shift
-  java -jar "$work/redflag/redflag.jar" serve "$@" > "$log" 2>&1 &
+  java ${REDFLAG_JAVA_OPTS:-} -jar "$work/redflag/redflag.jar" serve "$@" > "$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     grep -q "serving at" "$log" 2>/dev/null && break

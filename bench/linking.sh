@@ -3,7 +3,8 @@
 # re-registrations, two-hop links, hubs and namesakes) pinned to one core, with wall time and peak resident memory,
 # next to a plain line-by-line read of the same file in a JVM started the same way, alternating, three runs each,
 # medians. Then the p50 and p99 of one registration check (POST /api/sellers/check) against a server on PostgreSQL
-# with the same accounts loaded, next to the cheapest authenticated request, and the server's own timing.
+# with the same accounts loaded, next to the cheapest authenticated request, and the server's own timing, after
+# WARMUP (default 10000) unmeasured requests of each kind.
 # Usage: bench/linking.sh [ACCOUNTS (default 10000000)] [CHECKS (default 2000; 0 skips the server part)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,8 +54,25 @@ PY
 [ "$checks" -gt 0 ] || exit 0
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench_link" \
   -c "CREATE DATABASE redflag_bench_link" >&2
-start_server "$work/serve.log" --port 18091 --data "$work/data" \
-  --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link --db-user "$pg_user" \
-  --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
-java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.LinkingLoad http://127.0.0.1:18091 "$password" \
+db=(--db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench_link --db-user "$pg_user"
+  --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}")
+load() { java ${BENCH_CLIENT_JAVA_OPTS:-} "$@"; }
+client=(-cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.LinkingLoad)
+# The first start creates the schema; the accounts go in with COPY; the second start loads the server's in-memory
+# seller index from the database (the checks are answered from the database until it has).
+start_server "$work/serve.log" --port 18091 --data "$work/data" "${db[@]}"
+load -Dredflag.bench.loadOnly=true "${client[@]}" http://127.0.0.1:18091 "$password" \
   jdbc:postgresql://127.0.0.1:5432/redflag_bench_link "$pg_user" "${REDFLAG_BENCH_PG_PASSWORD:-}" "$file" "$checks"
+stop_server
+admin_password="$password" # printed on the first start only
+start_server "$work/serve2.log" --port 18091 --data "$work/data" "${db[@]}"
+password="$admin_password"
+for _ in $(seq 1 1200); do
+  grep -q "seller index loaded\|seller index: out of memory\|loading failed" "$work/serve2.log" && break
+  sleep 1
+done
+grep -o "seller index loaded.*\|seller index: out of memory.*\|seller index: loading failed.*" "$work/serve2.log" >&2
+echo "server resident memory with the index: $(( $(ps -o rss= -p "$server_pid") / 1024 )) MiB" >&2
+load -Dredflag.bench.loaded=true -Dredflag.bench.warmup="${WARMUP:-10000}" "${client[@]}" http://127.0.0.1:18091 \
+  "$password" jdbc:postgresql://127.0.0.1:5432/redflag_bench_link "$pg_user" "${REDFLAG_BENCH_PG_PASSWORD:-}" "$file" \
+  "$checks"

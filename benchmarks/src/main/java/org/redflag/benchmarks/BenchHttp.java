@@ -50,6 +50,11 @@ final class BenchHttp {
      * Authorization header value or {@code key:} followed by an API key.
      */
     static String post(String url, String auth, String json, int expected) throws Exception {
+        return postForResponse(url, auth, json, expected).body();
+    }
+
+    /** As {@link #post}, with the whole response. */
+    static HttpResponse<String> postForResponse(String url, String auth, String json, int expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30));
         if (auth.startsWith("key:")) {
@@ -61,6 +66,6 @@ final class BenchHttp {
         if (r.statusCode() != expected) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-        return r.body();
+        return r;
     }
 }

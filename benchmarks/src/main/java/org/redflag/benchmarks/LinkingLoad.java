@@ -28,7 +28,11 @@ import org.redflag.identity.SellerReader;
  * p99 of both, and the server's own timing of the checks (without HTTP) from {@code /actuator/prometheus}.
  *
  * <p>Arguments: URL ADMIN_PASSWORD JDBC_URL JDBC_USER JDBC_PASSWORD SELLERS.jsonl CHECKS. With
- * {@code -Dredflag.bench.loaded=true} the accounts are taken as already loaded and only the checks run.
+ * {@code -Dredflag.bench.loaded=true} the accounts are taken as already loaded and only the checks run; with
+ * {@code -Dredflag.bench.loadOnly=true} they are loaded and nothing else (the server, restarted, then loads its
+ * seller index from the database). {@code -Dredflag.bench.warmup=N} requests of each kind come first, unmeasured,
+ * so that the server's code is compiled (500 by default). The server's own time for each check is read from the
+ * {@code Server-Timing} header of its answer.
  */
 public final class LinkingLoad {
 
@@ -48,6 +52,7 @@ public final class LinkingLoad {
         Path sellers = Path.of(args[5]);
         int checks = Integer.parseInt(args[6]);
         boolean load = !Boolean.getBoolean("redflag.bench.loaded");
+        boolean loadOnly = Boolean.getBoolean("redflag.bench.loadOnly");
         long lines = 0;
         try (BufferedReader in = Files.newBufferedReader(sellers, StandardCharsets.UTF_8)) {
             while (in.readLine() != null) {
@@ -105,21 +110,28 @@ public final class LinkingLoad {
             Files.deleteIfExists(identifierCsv);
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        if (loadOnly) {
+            System.err.printf(Locale.ROOT, "loaded %,d accounts into PostgreSQL in %.0f s%n", lines, loadSeconds);
+            return;
+        }
 
         String key = "key:" + BenchHttp.key(url, "admin", adminPassword);
-        int warmup = Math.min(500, probes.size());
+        int warmup = Integer.getInteger("redflag.bench.warmup", 500);
         for (int i = 0; i < warmup; i++) {
-            BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
+            BenchHttp.post(url + "/api/sellers/check", key, probes.get(i % probes.size()), 200);
             BenchHttp.get(url + "/api/accounts/me", key);
         }
         long[] check = new long[probes.size()];
+        long[] inServer = new long[probes.size()];
         long[] floor = new long[probes.size()];
         TreeMap<String, Integer> decisions = new TreeMap<>();
         Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
         for (int i = 0; i < probes.size(); i++) {
             long s = System.nanoTime();
-            String body = BenchHttp.post(url + "/api/sellers/check", key, probes.get(i), 200);
+            var answer = BenchHttp.postForResponse(url + "/api/sellers/check", key, probes.get(i), 200);
             check[i] = System.nanoTime() - s;
+            String body = answer.body();
+            inServer[i] = serverNanos(answer.headers().firstValue("Server-Timing").orElse(""));
             s = System.nanoTime();
             BenchHttp.get(url + "/api/accounts/me", key);
             floor[i] = System.nanoTime() - s;
@@ -128,19 +140,21 @@ public final class LinkingLoad {
         }
         Arrays.sort(check);
         Arrays.sort(floor);
-        String metrics = BenchHttp.get(url + "/actuator/prometheus", "");
+        Arrays.sort(inServer);
         System.out.printf(Locale.ROOT, "registration check with %,d accounts %s: %,d checks one at a time over HTTP,"
                         + " p50 %.2f ms, p99 %.2f ms (peer GET /api/accounts/me: p50 %.2f ms, p99 %.2f ms); inside the"
                         + " server p50 %.2f ms, p99 %.2f ms; decisions %s%n", lines,
                 load ? String.format(Locale.ROOT, "loaded (%.0f s to load)", loadSeconds) : "loaded before",
                 check.length, pct(check, 0.50), pct(check, 0.99), pct(floor, 0.50), pct(floor, 0.99),
-                quantile(metrics, "0.5"), quantile(metrics, "0.99"), decisions);
+                pct(inServer, 0.50), pct(inServer, 0.99), decisions);
     }
 
-    private static double quantile(String metrics, String q) {
-        Matcher m = Pattern.compile("redflag_registration_check_seconds\\{[^}]*quantile=\"" + Pattern.quote(q)
-                + "\"[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
+    private static final Pattern DURATION = Pattern.compile("check;dur=([0-9.]+)");
+
+    /** The check's own duration from a {@code Server-Timing} header, in nanoseconds; -1 without one. */
+    private static long serverNanos(String header) {
+        Matcher m = DURATION.matcher(header);
+        return m.find() ? Math.round(Double.parseDouble(m.group(1)) * 1e6) : -1;
     }
 
     private static double pct(long[] sorted, double p) {

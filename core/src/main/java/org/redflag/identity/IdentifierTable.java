@@ -81,6 +81,20 @@ final class IdentifierTable {
         touchedSink = touched;
     }
 
+    /** The number of the identifier with these hashes, or -1 when it has none yet. */
+    int get(long h, int check) {
+        int mask = slots.length - 1;
+        for (int slot = (int) h & mask; ; slot = slot + 1 & mask) {
+            long entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((entry & 0xFFFFFFFF00000000L) == (h & 0xFFFFFFFF00000000L) && perIdentifier[2 * ((int) entry - 1)] == check) {
+                return (int) entry - 1;
+            }
+        }
+    }
+
     /** The number of the identifier with these hashes; a new one is numbered next. */
     int find(long h, int check) {
         int mask = slots.length - 1;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.redflag.app.notice.Packs;
 import org.redflag.identity.IdentifierType;
+import org.redflag.identity.IdentityIndex;
 import org.redflag.identity.Linker;
 import org.redflag.identity.Normalisers;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a registration against the sellers on record at once: its normalised strong identifiers are looked up in
- * the index, hop by hop (at most {@code redflag.identity.max-hops}), skipping hubs, until a banned seller is found or
+ * the server's in-memory {@link SellerIndex} (in the database's identifier index while that loads, or always with
+ * {@code redflag.identity.index=database}), hop by hop (at most {@code redflag.identity.max-hops}), skipping hubs, until a banned seller is found or
  * the trail ends. A linked registration is blocked or held for review, as the pack's identity rules say; so is the
  * hub threshold.
  */
@@ -50,11 +52,12 @@ public class RegistrationCheck {
     private final Decision onLink;
 
     private final org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange;
+    private final SellerIndex index;
 
     public RegistrationCheck(JdbcClient jdbc, Clock clock,
                              org.springframework.beans.factory.ObjectProvider<CreditExchange> exchange,
                              Packs packs, @Value("${redflag.identity.max-hops:4}") int maxHops,
-                             io.micrometer.core.instrument.MeterRegistry meters) {
+                             io.micrometer.core.instrument.MeterRegistry meters, SellerIndex index) {
         // the time of the check itself, without HTTP: /actuator/prometheus shows its median and 99th percentile
         this.checkTimer = io.micrometer.core.instrument.Timer.builder("redflag.registration.check")
                 .description("One registration check against the sellers on record, linked or clean")
@@ -70,6 +73,23 @@ public class RegistrationCheck {
         this.hubThreshold = hubThreshold;
         this.maxHops = maxHops;
         this.onLink = onLink;
+        this.index = index;
+    }
+
+    /** The hub threshold of the deployment's pack: an identifier held by more sellers links nobody. */
+    int hubThreshold() {
+        return hubThreshold;
+    }
+
+    /**
+     * Where a check reads the sellers on record: the identifiers two or more of them share, per seller, in (kind,
+     * value) order (an identifier only its seller holds leads nowhere; a source may leave it out); and the holders of
+     * each identifier in seller-id order, none for a hub.
+     */
+    interface Records {
+        Map<String, List<Linker.Identifier>> stored(List<String> sellerIds);
+
+        Map<Linker.Identifier, List<IdentityIndex.Holder>> holders(List<Linker.Identifier> wanted);
     }
 
     /** The decision for a seller with these identifiers, without storing anything. */
@@ -78,7 +98,19 @@ public class RegistrationCheck {
     }
 
     private Result checkUntimed(Linker.Seller seller) {
-        Result local = checkLocal(seller);
+        Result local = index.read(memory -> checkLocal(seller, new Records() {
+            @Override
+            public Map<String, List<Linker.Identifier>> stored(List<String> sellerIds) {
+                return memory.sharedIdentifiers(sellerIds);
+            }
+
+            @Override
+            public Map<Linker.Identifier, List<IdentityIndex.Holder>> holders(List<Linker.Identifier> wanted) {
+                Map<Linker.Identifier, List<IdentityIndex.Holder>> out = new HashMap<>();
+                wanted.forEach(i -> out.put(i, new ArrayList<>(memory.holders(i))));
+                return out;
+            }
+        })).orElseGet(() -> checkLocal(seller, database));
         if (local.decision() != Decision.CLEAN) {
             return local;
         }
@@ -86,7 +118,24 @@ public class RegistrationCheck {
         return partners.isEmpty() ? local : new Result(seller.id(), onLink, null, List.of(), partners);
     }
 
-    private Result checkLocal(Linker.Seller seller) {
+    /** The check against the database alone, whether or not the index is loaded. */
+    Result checkInDatabase(Linker.Seller seller) {
+        return checkLocal(seller, database);
+    }
+
+    private final Records database = new Records() {
+        @Override
+        public Map<String, List<Linker.Identifier>> stored(List<String> sellerIds) {
+            return RegistrationCheck.this.stored(sellerIds);
+        }
+
+        @Override
+        public Map<Linker.Identifier, List<IdentityIndex.Holder>> holders(List<Linker.Identifier> wanted) {
+            return RegistrationCheck.this.holders(wanted);
+        }
+    };
+
+    private Result checkLocal(Linker.Seller seller, Records records) {
         Map<String, String[]> via = new HashMap<>(); // seller -> {previous seller, kind, value}
         via.put(seller.id(), null);
         Map<String, List<Linker.Identifier>> identifiers = new HashMap<>();
@@ -99,7 +148,7 @@ public class RegistrationCheck {
         for (int hop = 0; hop < maxHops && !level.isEmpty(); hop++) {
             level = new ArrayList<>(level);
             level.sort(null);
-            identifiers.putAll(stored(level.stream().filter(x -> !identifiers.containsKey(x)).toList()));
+            identifiers.putAll(records.stored(level.stream().filter(x -> !identifiers.containsKey(x)).toList()));
             List<Linker.Identifier> wanted = new ArrayList<>();
             for (String s : level) {
                 for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
@@ -108,15 +157,15 @@ public class RegistrationCheck {
                     }
                 }
             }
-            Map<Linker.Identifier, List<Holder>> holders = holders(wanted);
+            Map<Linker.Identifier, List<IdentityIndex.Holder>> holders = records.holders(wanted);
             List<String> next = new ArrayList<>();
             for (String s : level) {
                 for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
-                    List<Holder> hs = holders.remove(i); // each identifier is walked once, from its first holder
+                    List<IdentityIndex.Holder> hs = holders.remove(i); // each identifier is walked once, from its first holder
                     if (hs == null) {
                         continue;
                     }
-                    for (Holder h : hs) {
+                    for (IdentityIndex.Holder h : hs) {
                         if (via.containsKey(h.sellerId())) {
                             continue;
                         }
@@ -133,16 +182,13 @@ public class RegistrationCheck {
         return new Result(seller.id(), Decision.CLEAN, null, List.of());
     }
 
-    private record Holder(String sellerId, boolean banned) {
-    }
-
     /**
      * The sellers holding each of these identifiers, in id order; none for a hub. For each identifier at most
      * threshold + 1 rows are read, in one statement for up to {@link #CHUNK} identifiers: one more than the threshold
      * is enough to know a hub, and a hub's thousands of holders are never fetched.
      */
-    private Map<Linker.Identifier, List<Holder>> holders(List<Linker.Identifier> wanted) {
-        Map<Linker.Identifier, List<Holder>> out = new HashMap<>();
+    private Map<Linker.Identifier, List<IdentityIndex.Holder>> holders(List<Linker.Identifier> wanted) {
+        Map<Linker.Identifier, List<IdentityIndex.Holder>> out = new HashMap<>();
         for (int from = 0; from < wanted.size(); from += CHUNK) {
             List<Linker.Identifier> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
             StringBuilder sql = new StringBuilder();
@@ -161,14 +207,14 @@ public class RegistrationCheck {
                 out.put(chunk.get(k), new ArrayList<>());
             }
             jdbc.sql(sql.toString()).params(params).query(rs -> {
-                out.get(chunk.get(rs.getInt(1))).add(new Holder(rs.getString(2), rs.getBoolean(3)));
+                out.get(chunk.get(rs.getInt(1))).add(new IdentityIndex.Holder(rs.getString(2), rs.getBoolean(3)));
             });
             for (Linker.Identifier i : chunk) {
-                List<Holder> hs = out.get(i);
+                List<IdentityIndex.Holder> hs = out.get(i);
                 if (hs.size() > hubThreshold) {
                     hs.clear();
                 }
-                hs.sort(java.util.Comparator.comparing(Holder::sellerId));
+                hs.sort(java.util.Comparator.comparing(IdentityIndex.Holder::sellerId));
             }
         }
         return out;
@@ -194,6 +240,7 @@ public class RegistrationCheck {
             jdbc.sql("INSERT INTO seller_identifiers (seller_id, kind, id_value) VALUES (:s, :k, :v)")
                     .param("s", seller.id()).param("k", i.type().name()).param("v", i.value()).update();
         }
+        index.afterCommit(seller);
         return r;
     }
 

@@ -33,8 +33,10 @@ class IdentityRulesIT {
             var admin = server.account("admin-s", Role.ADMIN);
             admin.post("/api/sellers", "{\"id\":\"bad-1\",\"banned\":true,\"phones\":[\"+86 138 0000 4444\"],"
                     + "\"paymentAccounts\":[\"shared 0001\"]}").expect(201);
-            JsonNode linked = admin.post("/api/sellers/check", "{\"id\":\"new-1\",\"phones\":[\"0086 138 0000 4444\"]}")
-                    .expect(200).json();
+            TestServer.Response answer = admin.post("/api/sellers/check",
+                    "{\"id\":\"new-1\",\"phones\":[\"0086 138 0000 4444\"]}").expect(200);
+            assertThat(answer.header("Server-Timing")).as("the check's own time").matches("check;dur=\\d+\\.\\d{3}");
+            JsonNode linked = answer.json();
             assertThat(linked.get("decision").asString()).isEqualTo("BLOCKED");
             assertThat(linked.get("linkedBanned").asString()).isEqualTo("bad-1");
 
@@ -54,7 +56,8 @@ class IdentityRulesIT {
             String metrics = new TestServer.Client(server, 0, null, null).get("/actuator/prometheus").expect(200)
                     .body();
             assertThat(metrics).contains("redflag_registration_check_seconds{quantile=\"0.99\"")
-                    .containsPattern("redflag_registration_check_seconds_count(\\{[^}]*})? [4-9]");
+                    .containsPattern("redflag_registration_check_seconds_count(\\{[^}]*})? [4-9]")
+                    .containsPattern("redflag_seller_index_sellers(\\{[^}]*})? (-1|[0-9])");
         }
     }
 }

@@ -146,7 +146,8 @@ public final class TestServer implements AutoCloseable {
         public Response send(HttpRequest.Builder b) {
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                        r.headers());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -156,7 +157,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
