@@ -1,5 +1,6 @@
 package org.redflag.screening;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,9 +29,50 @@ public final class CategoryStats {
      * skipped here (the second pass reports it if it is bad).
      */
     public void addLine(String line) {
-        String category = stringField(line, "\"category\"");
-        double units = numberField(line, "\"unitsSold\"");
-        double negative = numberField(line, "\"negativeReviewRatio\"");
+        add(stringField(line, "\"category\""), numberField(line, "\"unitsSold\""),
+                numberField(line, "\"negativeReviewRatio\""));
+    }
+
+    private static final byte[] CATEGORY = "\"category\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNITS = "\"unitsSold\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEGATIVE = "\"negativeReviewRatio\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** As {@link #addLine(String)}, on a line's UTF-8 bytes, with the same result. */
+    public void addLine(byte[] b, int off, int len) {
+        int to = off + len;
+        // the first occurrence of each key, found in one scan from quote to quote
+        int category = -1;
+        int units = -1;
+        int negative = -1;
+        for (int i = off; i < to && (category < 0 || units < 0 || negative < 0); i++) {
+            if (b[i] == '"') {
+                if (category < 0 && startsWith(b, i, to, CATEGORY)) {
+                    category = i;
+                } else if (units < 0 && startsWith(b, i, to, UNITS)) {
+                    units = i;
+                } else if (negative < 0 && startsWith(b, i, to, NEGATIVE)) {
+                    negative = i;
+                }
+            }
+        }
+        add(category < 0 ? null : stringValue(b, valueStart(b, category + CATEGORY.length, to), to),
+                units < 0 ? Double.NaN : numberValue(b, valueStart(b, units + UNITS.length, to), to),
+                negative < 0 ? Double.NaN : numberValue(b, valueStart(b, negative + NEGATIVE.length, to), to));
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] key) {
+        if (at + key.length > to) {
+            return false;
+        }
+        for (int k = 1; k < key.length; k++) {
+            if (b[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(String category, double units, double negative) {
         Sums s = byCategory.computeIfAbsent(category == null ? "" : category, c -> new Sums());
         if (!Double.isNaN(units)) {
             s.n++;
@@ -63,6 +105,91 @@ public final class CategoryStats {
             i++;
         }
         return i;
+    }
+
+    /** Where the value starts after a key ending before {@code i}: spaces, a colon, spaces; -1 without the colon. */
+    private static int valueStart(byte[] b, int i, int to) {
+        while (i < to && b[i] == ' ') {
+            i++;
+        }
+        if (i >= to || b[i] != ':') {
+            return -1;
+        }
+        i++;
+        while (i < to && b[i] == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String stringValue(byte[] b, int i, int to) {
+        if (i < 0 || i >= to || b[i] != '"') {
+            return null;
+        }
+        int end = i + 1;
+        while (end < to && b[end] != '"') {
+            if (b[end] == '\\') {
+                return null;
+            }
+            end++;
+        }
+        return end >= to ? null : new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
+    }
+
+    private static final boolean[] NUMBER_CHAR = new boolean[128];
+
+    static {
+        "0123456789.eE+-".chars().forEach(c -> NUMBER_CHAR[c] = true);
+    }
+
+    private static double numberValue(byte[] b, int i, int to) {
+        if (i < 0) {
+            return Double.NaN;
+        }
+        int end = i;
+        while (end < to && b[end] >= 0 && NUMBER_CHAR[b[end]]) {
+            end++;
+        }
+        if (end == i) {
+            return Double.NaN;
+        }
+        double simple = simpleDecimal(b, i, end);
+        if (!Double.isNaN(simple)) {
+            return simple;
+        }
+        try {
+            return Double.parseDouble(new String(b, i, end - i, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
+
+    /**
+     * Digits with at most one point and at most 15 digits, as Double.parseDouble reads them: the digits as a long
+     * and a power of ten are both exact doubles, so their quotient is the correctly rounded value. NaN otherwise.
+     */
+    private static double simpleDecimal(byte[] b, int from, int to) {
+        long digits = 0;
+        int count = 0;
+        int point = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                count++;
+            } else if (c == '.' && point < 0 && i > from && i < to - 1) {
+                point = i;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (count == 0 || count > 15) {
+            return Double.NaN;
+        }
+        return point < 0 ? digits : digits / POWERS[to - point - 1];
     }
 
     static String stringField(String line, String key) {

@@ -135,7 +135,19 @@ public final class CounterfeitDictionary {
         if (field == null) {
             return null;
         }
+        String known = brandFields.get(field);
+        if (known != null) {
+            return known == NO_BRAND ? null : known;
+        }
         String folded = TextFolding.get().foldTerm(field);
-        return folded == null ? null : brandsByAlias.get(folded);
+        String brand = folded == null ? null : brandsByAlias.get(folded);
+        if (brandFields.size() < 100_000) { // a feed repeats its brand fields; a bounded memo keeps memory flat
+            brandFields.put(field, brand == null ? NO_BRAND : brand);
+        }
+        return brand;
     }
+
+    /** Brand fields already folded and looked up, with their brand or {@link #NO_BRAND}. */
+    private final java.util.Map<String, String> brandFields = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String NO_BRAND = new String("no brand");
 }

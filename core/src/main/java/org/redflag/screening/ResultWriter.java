@@ -13,11 +13,14 @@ public final class ResultWriter implements AutoCloseable {
     public static final JsonMapper JSON_LINES = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
             .rootValueSeparator((String) null).build()).build();
     private static final JsonMapper JSON = JSON_LINES;
-    private final Writer out;
     private final JsonGenerator g;
 
     public ResultWriter(Writer out) {
-        this.out = out;
+        this.g = JSON.createGenerator(out);
+    }
+
+    /** Writes UTF-8 bytes straight to {@code out}, with no character encoder between. */
+    public ResultWriter(java.io.OutputStream out) {
         this.g = JSON.createGenerator(out);
     }
 

@@ -3,6 +3,14 @@ package org.redflag.screening;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.Transliterator;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,10 +37,24 @@ public final class TextFolding {
 
     private static final String SEPARATORS = ".-_*·•~/\\+=,;'\"`^|#()[]{}<>・，。、；？（）【】《》〈〉「」『』　";
 
-    private final char[] table = new char[0x10000];
-    private final Map<Character, String> expansions = new HashMap<>();
+    /** Where the table is shipped: built from ICU data when the build's tests last ran, checked by those tests. */
+    static final String RESOURCE = "/org/redflag/screening/folding-table.bin";
 
-    private TextFolding() {
+    private final char[] table;
+    private final Map<Character, String> expansions;
+    /** Characters NFKC expands to several: looked up in {@link #expansions}; the table keeps them as they are. */
+    private final boolean[] expands = new boolean[0x10000];
+
+    private TextFolding(char[] table, Map<Character, String> expansions) {
+        this.table = table;
+        this.expansions = expansions;
+        expansions.keySet().forEach(c -> expands[c] = true);
+    }
+
+    /** The folding built from ICU's data (about a second); {@link #get} reads the same table from a resource. */
+    static TextFolding fromIcu() {
+        char[] table = new char[0x10000];
+        Map<Character, String> expansions = new HashMap<>();
         Normalizer2 nfkc = Normalizer2.getNFKCCasefoldInstance();
         for (int c = 0; c < 0x10000; c++) {
             char ch = (char) c;
@@ -50,8 +72,8 @@ public final class TextFolding {
                 expansions.put(ch, folded);
             }
         }
-        simplify();
-        confusables();
+        simplify(table);
+        confusables(table);
         for (int c = 0; c < 0x10000; c++) {
             char t = table[c];
             if (t == DROP) {
@@ -71,9 +93,10 @@ public final class TextFolding {
                 table[c] = leet.charAt(at + 1);
             }
         }
+        return new TextFolding(table, expansions);
     }
 
-    private void simplify() {
+    private static void simplify(char[] table) {
         Transliterator t2s = Transliterator.getInstance("Traditional-Simplified");
         int[][] ranges = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
         StringBuilder all = new StringBuilder();
@@ -93,7 +116,7 @@ public final class TextFolding {
         }
     }
 
-    private void confusables() {
+    private static void confusables(char[] table) {
         SpoofChecker spoof = new SpoofChecker.Builder().build();
         int[][] ranges = {{0x0370, 0x03FF}, {0x0400, 0x04FF}};
         for (int[] r : ranges) {
@@ -107,12 +130,53 @@ public final class TextFolding {
     }
 
     private static final class Holder {
-        static final TextFolding INSTANCE = new TextFolding();
+        static final TextFolding INSTANCE = load();
     }
 
-    /** The folding, built on first use (about a second: the ICU data is read once). */
+    /** The folding: the shipped table, read on first use (a few milliseconds). */
     public static TextFolding get() {
         return Holder.INSTANCE;
+    }
+
+    private static TextFolding load() {
+        try (InputStream in = TextFolding.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? fromIcu() : read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the folding table " + RESOURCE, e);
+        }
+    }
+
+    /** Writes the table: 65,536 chars, then the number of expansions and each as a char and a UTF string. */
+    void write(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+        for (char c : table) {
+            data.writeChar(c);
+        }
+        Map<Character, String> sorted = new java.util.TreeMap<>(expansions);
+        data.writeInt(sorted.size());
+        for (var e : sorted.entrySet()) {
+            data.writeChar(e.getKey());
+            data.writeUTF(e.getValue());
+        }
+        data.flush();
+    }
+
+    static TextFolding read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        char[] table = new char[0x10000];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = data.readChar();
+        }
+        Map<Character, String> expansions = new HashMap<>();
+        for (int n = data.readInt(); n > 0; n--) {
+            expansions.put(data.readChar(), data.readUTF());
+        }
+        return new TextFolding(table, expansions);
+    }
+
+    /** The same folding: the same table and the same expansions. */
+    boolean sameAs(TextFolding other) {
+        return java.util.Arrays.equals(table, other.table) && expansions.equals(other.expansions);
     }
 
     /** The folded form of one character: a character, {@link #SEP}, or {@link #DROP}. */
@@ -131,8 +195,8 @@ public final class TextFolding {
             if (f == DROP) {
                 continue;
             }
-            String x = expansions.get(c);
-            if (x != null) {
+            if (expands[c]) {
+                String x = expansions.get(c);
                 for (int k = 0; k < x.length(); k++) {
                     out.append(table[x.charAt(k)] == DROP ? x.charAt(k) : table[x.charAt(k)]);
                     origin.add(i);

@@ -1,12 +1,11 @@
 package org.redflag.app.screening;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.redflag.screening.ReferenceData;
 import org.redflag.screening.ResultWriter;
 import org.redflag.screening.Screener;
 import org.redflag.source.InvalidInputException;
+import org.redflag.source.JsonLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -106,54 +106,66 @@ public final class ScreenCommand implements Callable<Integer> {
         long started = System.nanoTime();
 
         CategoryStats stats = new CategoryStats();
-        try (BufferedReader in = Files.newBufferedReader(listings, StandardCharsets.UTF_8)) {
-            String raw;
-            while ((raw = in.readLine()) != null) {
-                if (!raw.isBlank()) {
-                    stats.addLine(raw);
+        try (InputStream in = Files.newInputStream(listings)) {
+            JsonLines.read(in, MAX_LINE, new JsonLines.Sink() {
+                @Override
+                public void line(byte[] b, int off, int len, long number) {
+                    stats.addLine(b, off, len);
                 }
-            }
+
+                @Override
+                public void tooLong(long number, int limit) {
+                    // reported by the second pass
+                }
+            });
         }
         double firstPass = (System.nanoTime() - started) / 1e9;
         Screener screener = new Screener(dictionary, reference, stats, pack);
         Map<RedFlag, Long> counts = new EnumMap<>(RedFlag.class);
-        long screened = 0;
-        long bad = 0;
-        long bytesSeen = 0;
-        try (ListingReader reader = reader();
-             ResultWriter writer = new ResultWriter(out == null
-                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                     : Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            ListingReader.Line line;
-            while ((line = reader.next()) != null) {
-                if (line.bad() != null) {
-                    bad++;
-                    if (bad <= 100) {
-                        err.println("redflag: " + listings + ": " + line.bad());
+        long[] tally = new long[3]; // screened, bad, bytes seen
+        try (InputStream in = Files.newInputStream(listings);
+             ResultWriter writer = new ResultWriter(new BufferedOutputStream(out == null
+                     ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(out), 1 << 16))) {
+            JsonLines.read(in, MAX_LINE, new JsonLines.Sink() {
+                @Override
+                public void line(byte[] b, int off, int len, long number) {
+                    tally[2] += len + 1;
+                    ListingReader.Line line = ListingReader.parse(number, b, off, len);
+                    if (line.bad() != null) {
+                        bad(line.bad().toString());
+                        return;
                     }
-                    continue;
-                }
-                try {
-                    Screener.Result r = screener.screen(line.listing());
-                    writer.write(r);
-                    screened++;
-                    for (Screener.Flag f : r.flags()) {
-                        counts.merge(f.code(), 1L, Long::sum);
+                    try {
+                        Screener.Result r = screener.screen(line.listing());
+                        writer.write(r);
+                        tally[0]++;
+                        for (Screener.Flag f : r.flags()) {
+                            counts.merge(f.code(), 1L, Long::sum);
+                        }
+                    } catch (Screener.CurrencyMismatch e) {
+                        bad("line " + number + ": currency: " + e.getMessage());
                     }
-                } catch (Screener.CurrencyMismatch e) {
-                    bad++;
-                    if (bad <= 100) {
-                        err.println("redflag: " + listings + ": line " + line.number() + ": currency: " + e.getMessage());
+                    if (progress && tally[0] % 50_000 == 0) {
+                        err.printf("\rscreened %,d listings (%d %%)", tally[0], Math.min(99, 100 * tally[2]
+                                / Math.max(1, total)));
+                        err.flush();
                     }
                 }
-                bytesSeen += line.listing().title().length() + 200;
-                if (progress && screened % 50_000 == 0) {
-                    err.printf("\rscreened %,d listings (~%d %%)", screened, Math.min(99, 100 * bytesSeen / Math.max(1,
-                            total)));
-                    err.flush();
+
+                @Override
+                public void tooLong(long number, int limit) {
+                    bad("line " + number + ": longer than " + limit + " bytes");
                 }
-            }
+
+                private void bad(String message) {
+                    if (++tally[1] <= 100) {
+                        err.println("redflag: " + listings + ": " + message);
+                    }
+                }
+            });
         }
+        long screened = tally[0];
+        long bad = tally[1];
         if (bad > 100) {
             err.println("redflag: ... and " + (bad - 100) + " more bad lines");
         }
@@ -173,8 +185,6 @@ public final class ScreenCommand implements Callable<Integer> {
         return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
     }
 
-    private ListingReader reader() throws IOException {
-        return new ListingReader(new BufferedReader(new InputStreamReader(Files.newInputStream(listings),
-                StandardCharsets.UTF_8), 1 << 16));
-    }
+    /** Longest line screened, in bytes. */
+    private static final int MAX_LINE = 1 << 20;
 }

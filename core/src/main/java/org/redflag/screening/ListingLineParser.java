@@ -1,0 +1,267 @@
+package org.redflag.screening;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads one listing line (listing.schema.json) straight from its UTF-8 bytes, for the common case: a flat object
+ * whose strings carry no escapes and whose numbers are plain decimals. Anything it does not take for certain (an
+ * escape, a nested value, a repeated field, a number in exponent form, a value out of range, malformed JSON or
+ * UTF-8) answers null, and the line goes to {@link ListingReader}'s full parser, which reads any valid line and names
+ * the field of a bad one. A listing it does return is the one the full parser returns.
+ */
+final class ListingLineParser {
+
+    private static final String[] FIELDS = {"id", "sellerId", "title", "description", "brand", "category", "price",
+        "currency", "unitsSold", "reviewCount", "negativeReviewRatio", "recommended", "url", "createdAt"};
+    private static final byte[][] NAMES = new byte[FIELDS.length][];
+
+    static {
+        for (int i = 0; i < FIELDS.length; i++) {
+            NAMES[i] = FIELDS[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private byte[] b;
+    private int p;
+    private int end;
+    private final String[] strings = new String[FIELDS.length];
+    private final double[] numbers = new double[FIELDS.length];
+    private Boolean recommended;
+
+    /** The listing on this line, or null when the full parser must read it. */
+    Listing parse(byte[] line, int off, int len) {
+        b = line;
+        p = off;
+        end = off + len;
+        java.util.Arrays.fill(strings, null);
+        java.util.Arrays.fill(numbers, Double.NaN);
+        recommended = null;
+        int seen = 0;
+        ws();
+        if (!take('{')) {
+            return null;
+        }
+        ws();
+        if (p < end && b[p] == '}') {
+            return null;
+        }
+        while (true) {
+            ws();
+            if (p >= end || b[p] != '"') {
+                return null;
+            }
+            int keyOff = ++p;
+            while (p < end && b[p] != '"') {
+                if (b[p] == '\\' || b[p] < 0x20) {
+                    return null;
+                }
+                p++;
+            }
+            if (p >= end) {
+                return null;
+            }
+            int field = field(keyOff, p - keyOff);
+            p++;
+            ws();
+            if (!take(':')) {
+                return null;
+            }
+            ws();
+            if (field >= 0) {
+                if ((seen & 1 << field) != 0) {
+                    return null;
+                }
+                seen |= 1 << field;
+                if (!value(field)) {
+                    return null;
+                }
+            } else if (!skipScalar()) {
+                return null;
+            }
+            ws();
+            if (take(',')) {
+                continue;
+            }
+            if (!take('}')) {
+                return null;
+            }
+            ws();
+            if (p != end) {
+                return null;
+            }
+            break;
+        }
+        String id = strings[0];
+        if (id == null || id.isEmpty() || strings[2] == null) {
+            return null;
+        }
+        return new Listing(id, strings[1], strings[2], strings[3], strings[4], strings[5], number(6), strings[7],
+                number(8), Double.isNaN(numbers[9]) ? null : (int) numbers[9], number(10), recommended, strings[12],
+                strings[13]);
+    }
+
+    private Double number(int field) {
+        return Double.isNaN(numbers[field]) ? null : numbers[field];
+    }
+
+    private int field(int off, int len) {
+        for (int f = 0; f < NAMES.length; f++) {
+            byte[] n = NAMES[f];
+            if (n.length == len && java.util.Arrays.equals(b, off, off + len, n, 0, len)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the value of a known field, checked as the full parser checks it; false to leave the line to it. */
+    private boolean value(int field) {
+        switch (field) {
+            case 6, 8, 9, 10 -> {
+                double d = decimal();
+                if (Double.isNaN(d) || field == 10 && d > 1 || field == 9 && (d != Math.rint(d) || d > Integer.MAX_VALUE)) {
+                    return false;
+                }
+                numbers[field] = d;
+                return true;
+            }
+            case 11 -> {
+                if (word("true")) {
+                    recommended = Boolean.TRUE;
+                    return true;
+                }
+                if (word("false")) {
+                    recommended = Boolean.FALSE;
+                    return true;
+                }
+                return false;
+            }
+            case 4 -> {
+                if (word("null")) {
+                    return true;
+                }
+                return string(field);
+            }
+            case 7 -> {
+                if (!string(field)) {
+                    return false;
+                }
+                String c = strings[7];
+                return c.length() == 3 && c.chars().allMatch(x -> x >= 'A' && x <= 'Z');
+            }
+            default -> {
+                return string(field);
+            }
+        }
+    }
+
+    /** A string without escapes or control characters, in valid UTF-8, kept for {@code field} (-1: not kept). */
+    private boolean string(int field) {
+        if (p >= end || b[p] != '"') {
+            return false;
+        }
+        int from = ++p;
+        boolean ascii = true;
+        while (p < end && b[p] != '"') {
+            byte c = b[p];
+            if (c == '\\' || c >= 0 && c < 0x20) {
+                return false;
+            }
+            ascii &= c >= 0;
+            p++;
+        }
+        if (p >= end) {
+            return false;
+        }
+        String s = new String(b, from, p - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        if (!ascii && s.indexOf('\uFFFD') >= 0) {
+            return false; // malformed UTF-8, or a real replacement character: the full parser decides
+        }
+        p++;
+        if (field >= 0) {
+            strings[field] = s;
+        }
+        return true;
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
+
+    /**
+     * A non-negative plain decimal (JSON grammar: no leading zero before a digit, digits on both sides of a point) of
+     * at most 15 digits: the digits as a long over a power of ten, both exact doubles, so the quotient is the
+     * correctly rounded value the full parser reads. NaN otherwise.
+     */
+    private double decimal() {
+        int from = p;
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        while (p < end) {
+            byte c = b[p];
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                count++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                break;
+            }
+            p++;
+        }
+        if (count == 0 || count > 15 || fraction == 0 || b[from] == '.'
+                || b[from] == '0' && p > from + 1 && b[from + 1] != '.') {
+            return Double.NaN;
+        }
+        if (p < end && (b[p] == 'e' || b[p] == 'E' || b[p] == '-' || b[p] == '+')) {
+            return Double.NaN;
+        }
+        return fraction < 0 ? digits : digits / POWERS[fraction];
+    }
+
+    /** Skips the value of a field it does not keep: a string, a plain number, true, false or null. */
+    private boolean skipScalar() {
+        if (p < end && b[p] == '"') {
+            return string(-1);
+        }
+        if (word("true") || word("false") || word("null")) {
+            return true;
+        }
+        return !Double.isNaN(decimal());
+    }
+
+    private boolean word(String w) {
+        int n = w.length();
+        if (p + n > end) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[p + i] != w.charAt(i)) {
+                return false;
+            }
+        }
+        int after = p + n;
+        if (after < end && (Character.isLetterOrDigit(b[after]) || b[after] == '_')) {
+            return false;
+        }
+        p = after;
+        return true;
+    }
+
+    private void ws() {
+        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r' || b[p] == '\n')) {
+            p++;
+        }
+    }
+
+    private boolean take(char c) {
+        if (p < end && b[p] == c) {
+            p++;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package org.redflag.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Splits a JSON Lines feed into lines straight from its bytes, without decoding them: big reads, newlines found
+ * eight bytes a step. A UTF-8 byte-order mark before the first line is skipped; a carriage return before a newline
+ * is not part of the line; blank lines (spaces and tabs only) are counted but not handed on; a line longer than
+ * the limit is reported by number and skipped, and reading goes on.
+ */
+public final class JsonLines {
+
+    /** What a feed's lines go to. */
+    public interface Sink {
+        /** One non-blank line: {@code len} bytes of {@code b} from {@code off}, valid only during the call. */
+        void line(byte[] b, int off, int len, long number);
+
+        /** A line longer than the limit, skipped. */
+        void tooLong(long number, int limit);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private JsonLines() {
+    }
+
+    /** Hands every line of {@code in} to {@code sink}; lines of more than {@code maxLine} bytes are skipped. */
+    public static long read(InputStream in, int maxLine, Sink sink) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int filled = 0;
+        long number = 0;
+        boolean skipping = false; // inside a line too long to keep
+        boolean bomChecked = false;
+        while (true) {
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+            int start = 0;
+            if (!bomChecked && (filled >= 3 || number > 0)) {
+                bomChecked = true;
+                if (number == 0 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                    start = 3; // a UTF-8 byte-order mark, as some editors write: not part of the first line
+                }
+            }
+            for (int nl = indexOf(buf, start, filled); nl >= 0; nl = indexOf(buf, start, filled)) {
+                number++;
+                if (skipping) {
+                    skipping = false;
+                } else {
+                    line(buf, start, nl - start, number, maxLine, sink);
+                }
+                start = nl + 1;
+            }
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, filled - start);
+                filled -= start;
+            } else if (filled == buf.length) {
+                if (buf.length < maxLine + 2) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(maxLine + 2L, buf.length * 2L));
+                } else {
+                    if (!skipping) {
+                        sink.tooLong(number + 1, maxLine);
+                    }
+                    skipping = true;
+                    filled = 0;
+                }
+            }
+        }
+        if (filled > 0) {
+            number++;
+            if (!skipping) {
+                line(buf, 0, filled, number, maxLine, sink);
+            }
+        }
+        return number;
+    }
+
+    private static void line(byte[] b, int off, int len, long number, int maxLine, Sink sink) {
+        if (len > 0 && b[off + len - 1] == '\r') {
+            len--;
+        }
+        if (len > maxLine) {
+            sink.tooLong(number, maxLine);
+            return;
+        }
+        for (int i = off; i < off + len; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                sink.line(b, off, len, number);
+                return;
+            }
+        }
+    }
+
+    /** The next newline, eight bytes a step (a zero-byte test on the bytes xor '\n'). */
+    public static int indexOf(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,68 @@
+package org.redflag.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The first pass reads a line's bytes exactly as it reads its text: the same category and the same numbers, bit for
+ * bit, whatever the spacing, escapes, repeated keys, odd numbers and non-ASCII text around them.
+ */
+class CategoryStatsTests {
+
+    private static final String[] CATEGORIES = {"shoes", "bags", "手机", "toys \\\"x\\\"", "", "électronique"};
+    private static final String[] NUMBERS = {"12", "0.1", "0.07", "3.14159", "1e3", "-5", "1.", ".5", "00012",
+        "123456789012345678", "0.30000000000000004", "7E-2", "1.2.3", "+4", "x", "", "9007199254740993"};
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void bytes_and_text_give_the_same_statistics(long seed) {
+        Random random = new Random(seed);
+        CategoryStats fromText = new CategoryStats();
+        CategoryStats fromBytes = new CategoryStats();
+        List<String> categories = new ArrayList<>(List.of(CATEGORIES));
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder line = new StringBuilder("{");
+            List<String> parts = new ArrayList<>();
+            parts.add("\"id\":\"L" + n + "\"");
+            parts.add("\"title\":\"" + (random.nextBoolean() ? "高仿 \\\"category\\\": x" : "plain") + "\"");
+            if (random.nextInt(10) > 0) {
+                parts.add("\"category\"" + space(random) + ":" + space(random) + "\""
+                        + CATEGORIES[random.nextInt(CATEGORIES.length)] + "\"");
+            }
+            if (random.nextInt(10) > 0) {
+                parts.add("\"unitsSold\"" + space(random) + ":" + space(random)
+                        + NUMBERS[random.nextInt(NUMBERS.length)]);
+            }
+            if (random.nextInt(10) > 0) {
+                parts.add("\"negativeReviewRatio\":" + space(random) + (random.nextBoolean()
+                        ? String.format(Locale.ROOT, "%.2f", random.nextDouble())
+                        : NUMBERS[random.nextInt(NUMBERS.length)]));
+            }
+            if (random.nextInt(5) == 0) {
+                parts.add("\"unitsSold\":" + random.nextInt(1000)); // repeated: the first counts
+            }
+            java.util.Collections.shuffle(parts, random);
+            line.append(String.join(",", parts)).append('}');
+            String text = line.toString();
+            fromText.addLine(text);
+            byte[] b = ("  " + text + "  ").getBytes(StandardCharsets.UTF_8);
+            fromBytes.addLine(b, 2, b.length - 4);
+        }
+        categories.add("nonexistent");
+        for (String c : categories) {
+            assertThat(fromBytes.averages(c)).as(c).isEqualTo(fromText.averages(c));
+        }
+        assertThat(fromText.averages("shoes")).isNotNull();
+    }
+
+    private static String space(Random random) {
+        return random.nextInt(4) == 0 ? " " : "";
+    }
+}
