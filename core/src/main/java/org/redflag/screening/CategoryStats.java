@@ -1,6 +1,7 @@
 package org.redflag.screening;
 
 import java.nio.charset.StandardCharsets;
+import org.redflag.source.JsonLines;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ public final class CategoryStats {
                 numberField(line, "\"negativeReviewRatio\""));
     }
 
+    private static final byte QUOTE = '"';
     private static final byte[] CATEGORY = "\"category\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNITS = "\"unitsSold\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEGATIVE = "\"negativeReviewRatio\"".getBytes(StandardCharsets.US_ASCII);
@@ -44,15 +46,14 @@ public final class CategoryStats {
         int category = -1;
         int units = -1;
         int negative = -1;
-        for (int i = off; i < to && (category < 0 || units < 0 || negative < 0); i++) {
-            if (b[i] == '"') {
-                if (category < 0 && startsWith(b, i, to, CATEGORY)) {
-                    category = i;
-                } else if (units < 0 && startsWith(b, i, to, UNITS)) {
-                    units = i;
-                } else if (negative < 0 && startsWith(b, i, to, NEGATIVE)) {
-                    negative = i;
-                }
+        for (int i = JsonLines.indexOf(b, off, to, QUOTE); i >= 0 && (category < 0 || units < 0 || negative < 0);
+             i = JsonLines.indexOf(b, i + 1, to, QUOTE)) {
+            if (category < 0 && startsWith(b, i, to, CATEGORY)) {
+                category = i;
+            } else if (units < 0 && startsWith(b, i, to, UNITS)) {
+                units = i;
+            } else if (negative < 0 && startsWith(b, i, to, NEGATIVE)) {
+                negative = i;
             }
         }
         add(category < 0 ? null : stringValue(b, valueStart(b, category + CATEGORY.length, to), to),
@@ -126,14 +127,11 @@ public final class CategoryStats {
         if (i < 0 || i >= to || b[i] != '"') {
             return null;
         }
-        int end = i + 1;
-        while (end < to && b[end] != '"') {
-            if (b[end] == '\\') {
-                return null;
-            }
-            end++;
+        int end = JsonLines.indexOf(b, i + 1, to, QUOTE);
+        if (end < 0 || JsonLines.indexOf(b, i + 1, end, (byte) '\\') >= 0) {
+            return null;
         }
-        return end >= to ? null : new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
+        return new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
     }
 
     private static final boolean[] NUMBER_CHAR = new boolean[128];

@@ -21,6 +21,21 @@ final class ListingLineParser {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+
+    /**
+     * Whether eight bytes may hold a quote, a backslash or a control character (the usual SWAR tests for a zero
+     * byte and for bytes under a bound; a false alarm only sends the bytes one by one).
+     */
+    static boolean special8(long x) {
+        long quote = x ^ 0x2222222222222222L;
+        long slash = x ^ 0x5C5C5C5C5C5C5C5CL;
+        long hits = (quote - ONES) & ~quote | (slash - ONES) & ~slash | (x - 0x2020202020202020L) & ~x;
+        return (hits & 0x8080808080808080L) != 0;
+    }
+
     private byte[] b;
     private int p;
     private int end;
@@ -105,9 +120,13 @@ final class ListingLineParser {
     }
 
     private int field(int off, int len) {
+        if (len < 2) {
+            return -1;
+        }
         for (int f = 0; f < NAMES.length; f++) {
             byte[] n = NAMES[f];
-            if (n.length == len && java.util.Arrays.equals(b, off, off + len, n, 0, len)) {
+            if (n.length == len && n[0] == b[off] && n[1] == b[off + 1]
+                    && java.util.Arrays.equals(b, off, off + len, n, 0, len)) {
                 return f;
             }
         }
@@ -161,18 +180,30 @@ final class ListingLineParser {
             return false;
         }
         int from = ++p;
-        boolean ascii = true;
-        while (p < end && b[p] != '"') {
+        long high = 0;
+        while (true) {
+            if (p + 8 <= end) {
+                long x = (long) LONGS.get(b, p);
+                if (!special8(x)) {
+                    high |= x;
+                    p += 8;
+                    continue;
+                }
+            }
+            if (p >= end) {
+                return false;
+            }
             byte c = b[p];
+            if (c == '"') {
+                break;
+            }
             if (c == '\\' || c >= 0 && c < 0x20) {
                 return false;
             }
-            ascii &= c >= 0;
+            high |= c;
             p++;
         }
-        if (p >= end) {
-            return false;
-        }
+        boolean ascii = (high & 0x8080808080808080L) == 0;
         String s = new String(b, from, p - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         if (!ascii && s.indexOf('\uFFFD') >= 0) {
             return false; // malformed UTF-8, or a real replacement character: the full parser decides

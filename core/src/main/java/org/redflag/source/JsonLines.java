@@ -98,18 +98,24 @@ public final class JsonLines {
         }
     }
 
-    /** The next newline, eight bytes a step (a zero-byte test on the bytes xor '\n'). */
+    /** The next newline in {@code b[from, to)}, or -1. */
     public static int indexOf(byte[] b, int from, int to) {
+        return indexOf(b, from, to, (byte) '\n');
+    }
+
+    /** The next byte {@code c} in {@code b[from, to)}, or -1: eight bytes a step (a zero-byte test on bytes xor c). */
+    public static int indexOf(byte[] b, int from, int to, byte c) {
+        long pattern = (c & 0xFFL) * 0x0101010101010101L;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long x = (long) LONGS.get(b, i) ^ pattern;
             long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
             if (zero != 0) {
                 return i + (Long.numberOfTrailingZeros(zero) >>> 3);
             }
         }
         for (; i < to; i++) {
-            if (b[i] == '\n') {
+            if (b[i] == c) {
                 return i;
             }
         }
