@@ -14,6 +14,10 @@ import org.redflag.law.StrikeRules;
  * the second deducts its deposit to compensate the right holder, the third and later terminate it. Strikes older
  * than the pack's window no longer count. A successful appeal reverses the strike and every money movement it
  * caused. Time is passed in; nothing here reads a clock.
+ *
+ * <p>An identity may hold several accounts (sellers linked by a shared identifier): a strike against any of them
+ * counts for all, funds are frozen on every one, a deduction takes from the struck account's deposit first and then
+ * from the others' in the order given, and termination ends them all. Money stays with the account that holds it.
  */
 public final class Discipline {
 
@@ -31,41 +35,80 @@ public final class Discipline {
     private final Map<String, Boolean> terminated = new HashMap<>();
 
     public Discipline(StrikeRules rules, ZoneId zone, MoneyLedger ledger) {
+        this(rules, zone, ledger, List.of());
+    }
+
+    /**
+     * With the strikes already on record (from a store), numbered by their place in {@code history}; a strike on
+     * record that terminated and was not reversed keeps its account terminated.
+     */
+    public Discipline(StrikeRules rules, ZoneId zone, MoneyLedger ledger, List<Strike> history) {
         this.rules = rules;
         this.zone = zone;
         this.ledger = ledger;
+        for (Strike s : history) {
+            strikes.add(new Strike(strikes.size(), s.identity(), s.reference(), s.at(), s.consequence(), s.postings(),
+                    s.reversed()));
+            if (s.consequence() == Consequence.TERMINATE_ACCOUNT && !s.reversed()) {
+                terminated.put(s.identity(), true);
+            }
+        }
     }
 
     /** Strikes of the identity that count at {@code at}: not reversed, and within the window. */
     public long active(String identity, Instant at) {
-        return strikes.stream().filter(s -> s.identity().equals(identity) && !s.reversed()
+        return active(List.of(identity), at);
+    }
+
+    /** Strikes against any of an identity's accounts that count at {@code at}. */
+    public long active(List<String> accounts, Instant at) {
+        return strikes.stream().filter(s -> accounts.contains(s.identity()) && !s.reversed()
                 && !rules.window().after(s.at(), zone, BusinessCalendar.WEEKENDS_ONLY).isBefore(at)).count();
     }
 
     /** Records a strike for a notice against the identity, with its consequence under the ladder. */
     public Strike strike(String identity, String reference, Instant at, String rightHolder, long claim) {
-        long n = active(identity, at) + 1;
+        return strike(List.of(identity), identity, reference, at, rightHolder, claim);
+    }
+
+    /**
+     * Records a strike against {@code account}, one of the identity's {@code accounts}, with its consequence under
+     * the ladder for the strikes of the whole identity.
+     */
+    public Strike strike(List<String> accounts, String account, String reference, Instant at, String rightHolder,
+                         long claim) {
+        if (!accounts.contains(account)) {
+            throw new IllegalArgumentException(account + " is not one of the identity's accounts " + accounts);
+        }
+        long n = active(accounts, at) + 1;
         StrikeRules.Step step = rules.ladder().get((int) Math.min(n, rules.ladder().size()) - 1);
         Consequence c = Consequence.valueOf(step.action().name());
+        List<String> struckFirst = new ArrayList<>(List.of(account));
+        accounts.stream().filter(a -> !a.equals(account)).forEach(struckFirst::add);
         List<MoneyLedger.Posting> postings = new ArrayList<>();
         switch (c) {
             case FREEZE_FUNDS -> {
-                long funds = ledger.balance(MoneyLedger.funds(identity));
-                if (funds > 0) {
-                    postings.add(ledger.post(MoneyLedger.funds(identity), MoneyLedger.frozen(identity), funds,
-                            reference));
+                for (String a : struckFirst) {
+                    long funds = ledger.balance(MoneyLedger.funds(a));
+                    if (funds > 0) {
+                        postings.add(ledger.post(MoneyLedger.funds(a), MoneyLedger.frozen(a), funds, reference));
+                    }
                 }
             }
             case DEDUCT_DEPOSIT -> {
-                long amount = Math.min(claim, ledger.balance(MoneyLedger.deposit(identity)));
-                if (amount > 0) {
-                    postings.add(ledger.post(MoneyLedger.deposit(identity), MoneyLedger.compensation(rightHolder),
-                            amount, reference));
+                long left = claim;
+                for (String a : struckFirst) {
+                    long amount = Math.min(left, ledger.balance(MoneyLedger.deposit(a)));
+                    if (amount > 0) {
+                        postings.add(ledger.post(MoneyLedger.deposit(a), MoneyLedger.compensation(rightHolder), amount,
+                                reference));
+                        left -= amount;
+                    }
                 }
             }
-            case TERMINATE_ACCOUNT -> terminated.put(identity, true);
+            case TERMINATE_ACCOUNT -> struckFirst.forEach(a -> terminated.put(a, true));
         }
-        Strike s = new Strike(strikes.size(), identity, reference, at, c, List.copyOf(postings), false);
+        Strike s = new Strike(strikes.size(), account, reference, at, c, List.copyOf(postings), false);
         strikes.add(s);
         return s;
     }

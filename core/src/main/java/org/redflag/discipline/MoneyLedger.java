@@ -29,6 +29,28 @@ public final class MoneyLedger {
     private final Map<String, Long> balances = new HashMap<>();
     private final List<Posting> postings = new ArrayList<>();
 
+    public MoneyLedger() {
+    }
+
+    /**
+     * Part of a store's ledger, opened with the balances of some of its accounts (the store keeps the postings behind
+     * them); {@link #EXTERNAL} stands for every other account, so the part balances too. {@link #postings} then
+     * lists only what is posted here.
+     */
+    public static MoneyLedger opening(Map<String, Long> balances) {
+        MoneyLedger ledger = new MoneyLedger();
+        balances.forEach((account, balance) -> {
+            if (!account.equals(EXTERNAL)) {
+                if (balance < 0) {
+                    throw new IllegalArgumentException("account " + account + " cannot open below zero: " + balance);
+                }
+                ledger.balances.put(account, balance);
+            }
+        });
+        ledger.balances.put(EXTERNAL, -ledger.balances.values().stream().mapToLong(Long::longValue).sum());
+        return ledger;
+    }
+
     public static String funds(String identity) {
         return "funds:" + identity;
     }

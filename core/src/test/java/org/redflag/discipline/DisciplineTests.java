@@ -41,6 +41,53 @@ class DisciplineTests {
     }
 
     @Test
+    void a_strike_against_one_account_counts_for_every_account_of_the_identity() {
+        MoneyLedger ledger = MoneyLedger.opening(java.util.Map.of(MoneyLedger.funds("a"), 500L,
+                MoneyLedger.funds("b"), 300L, MoneyLedger.deposit("a"), 1_000L, MoneyLedger.deposit("b"), 4_000L));
+        assertThat(ledger.total()).isZero();
+        Discipline d = new Discipline(CN, SHANGHAI, ledger);
+        List<String> identity = List.of("a", "b");
+        var first = d.strike(identity, "b", "notice 1", T0, "brand", 0);
+        assertThat(first.consequence()).isEqualTo(Discipline.Consequence.FREEZE_FUNDS);
+        assertThat(first.postings()).hasSize(2);
+        assertThat(ledger.balance(MoneyLedger.frozen("a"))).isEqualTo(500);
+        assertThat(ledger.balance(MoneyLedger.frozen("b"))).isEqualTo(300);
+        var second = d.strike(identity, "a", "notice 2", T0.plusSeconds(60), "brand", 2_500);
+        assertThat(second.consequence()).isEqualTo(Discipline.Consequence.DEDUCT_DEPOSIT);
+        assertThat(ledger.balance(MoneyLedger.deposit("a"))).as("the struck account pays first").isZero();
+        assertThat(ledger.balance(MoneyLedger.deposit("b"))).isEqualTo(2_500);
+        assertThat(ledger.balance(MoneyLedger.compensation("brand"))).isEqualTo(2_500);
+        assertThat(d.active(List.of("a"), T0.plusSeconds(120))).as("one account alone").isEqualTo(1);
+        assertThat(d.strike(identity, "b", "notice 3", T0.plusSeconds(120), "brand", 0).consequence())
+                .isEqualTo(Discipline.Consequence.TERMINATE_ACCOUNT);
+        assertThat(d.terminated("a") && d.terminated("b")).isTrue();
+        d.reverse(second.id(), "appeal upheld");
+        assertThat(ledger.balance(MoneyLedger.deposit("a"))).isEqualTo(1_000);
+        assertThat(ledger.balance(MoneyLedger.deposit("b"))).isEqualTo(4_000);
+        assertThat(ledger.total()).isZero();
+        assertThatThrownBy(() -> d.strike(identity, "c", "n", T0, "brand", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void strikes_on_record_count_and_can_be_reversed_in_a_new_discipline() {
+        MoneyLedger first = new MoneyLedger();
+        first.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit("a"), 9_000, "deposit");
+        Discipline before = new Discipline(CN, SHANGHAI, first);
+        before.strike("a", "n1", T0, "brand", 0);
+        var deducted = before.strike("a", "n2", T0.plusSeconds(60), "brand", 4_000);
+        // a later request: the store hands back the strikes and the balances
+        MoneyLedger reopened = MoneyLedger.opening(first.balances());
+        Discipline after = new Discipline(CN, SHANGHAI, reopened, before.strikes());
+        assertThat(after.active("a", T0.plusSeconds(120))).isEqualTo(2);
+        after.reverse(deducted.id(), "appeal upheld");
+        assertThat(reopened.balance(MoneyLedger.deposit("a"))).isEqualTo(9_000);
+        assertThat(reopened.postings()).hasSize(1).first().satisfies(p -> assertThat(p.reverses())
+                .isEqualTo(deducted.postings().get(0).id()));
+        assertThat(reopened.total()).isZero();
+    }
+
+    @Test
     void the_required_deposit_grows_with_strikes_flags_and_category() {
         var rules = PolicyPacks.builtIn().find("CN").orElseThrow().identity().orElseThrow();
         assertThat(rules.requiredDeposit(0, 0, java.math.BigDecimal.ONE)).isEqualTo(100_000);

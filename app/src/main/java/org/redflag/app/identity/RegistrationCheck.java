@@ -98,7 +98,17 @@ public class RegistrationCheck {
     }
 
     private Result checkUntimed(Linker.Seller seller) {
-        Result local = index.read(memory -> checkLocal(seller, new Records() {
+        Result local = index.read(memory -> checkLocal(seller, inMemory(memory)))
+                .orElseGet(() -> checkLocal(seller, database));
+        if (local.decision() != Decision.CLEAN) {
+            return local;
+        }
+        List<String> partners = exchange.getObject().partnerMatches(seller);
+        return partners.isEmpty() ? local : new Result(seller.id(), onLink, null, List.of(), partners);
+    }
+
+    private static Records inMemory(IdentityIndex memory) {
+        return new Records() {
             @Override
             public Map<String, List<Linker.Identifier>> stored(List<String> sellerIds) {
                 return memory.sharedIdentifiers(sellerIds);
@@ -110,12 +120,40 @@ public class RegistrationCheck {
                 wanted.forEach(i -> out.put(i, new ArrayList<>(memory.holders(i))));
                 return out;
             }
-        })).orElseGet(() -> checkLocal(seller, database));
-        if (local.decision() != Decision.CLEAN) {
-            return local;
+        };
+    }
+
+    /** Accounts in one identity, at most: a larger component is cut here (its first accounts by distance). */
+    static final int MAX_IDENTITY = 10_000;
+
+    /**
+     * The accounts of a seller's identity, in id order: the seller and every seller on record it reaches over strong
+     * identifiers that are not hubs, over any number of hops (up to {@link #MAX_IDENTITY} accounts).
+     */
+    public List<String> identity(String sellerId) {
+        return index.read(memory -> component(sellerId, inMemory(memory)))
+                .orElseGet(() -> component(sellerId, database));
+    }
+
+    private static List<String> component(String start, Records records) {
+        Set<String> seen = new java.util.TreeSet<>(List.of(start));
+        Set<Linker.Identifier> followed = new HashSet<>();
+        List<String> level = List.of(start);
+        while (!level.isEmpty() && seen.size() < MAX_IDENTITY) {
+            List<Linker.Identifier> wanted = new ArrayList<>();
+            records.stored(level).values().forEach(ids -> ids.stream()
+                    .filter(i -> i.type().strong() && followed.add(i)).forEach(wanted::add));
+            List<String> next = new ArrayList<>();
+            for (List<IdentityIndex.Holder> hs : records.holders(wanted).values()) {
+                for (IdentityIndex.Holder h : hs) {
+                    if (seen.size() < MAX_IDENTITY && seen.add(h.sellerId())) {
+                        next.add(h.sellerId());
+                    }
+                }
+            }
+            level = next;
         }
-        List<String> partners = exchange.getObject().partnerMatches(seller);
-        return partners.isEmpty() ? local : new Result(seller.id(), onLink, null, List.of(), partners);
+        return List.copyOf(seen);
     }
 
     /** The check against the database alone, whether or not the index is loaded. */
