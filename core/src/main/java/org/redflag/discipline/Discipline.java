@@ -23,9 +23,16 @@ public final class Discipline {
 
     public enum Consequence { FREEZE_FUNDS, DEDUCT_DEPOSIT, TERMINATE_ACCOUNT }
 
-    /** One strike: what caused it, when, what it brought, and the postings it made. */
+    /**
+     * One strike: what caused it, when, what it brought, the postings it made, whether an appeal reversed it, and
+     * (for a freeze) whether the frozen funds were released when the pack's period ended.
+     */
     public record Strike(long id, String identity, String reference, Instant at, Consequence consequence,
-                         List<MoneyLedger.Posting> postings, boolean reversed) {
+                         List<MoneyLedger.Posting> postings, boolean reversed, boolean released) {
+
+        Strike with(boolean reversed, boolean released) {
+            return new Strike(id, identity, reference, at, consequence, postings, reversed, released);
+        }
     }
 
     private final StrikeRules rules;
@@ -48,7 +55,7 @@ public final class Discipline {
         this.ledger = ledger;
         for (Strike s : history) {
             strikes.add(new Strike(strikes.size(), s.identity(), s.reference(), s.at(), s.consequence(), s.postings(),
-                    s.reversed()));
+                    s.reversed(), s.released()));
             if (s.consequence() == Consequence.TERMINATE_ACCOUNT && !s.reversed()) {
                 terminated.put(s.identity(), true);
             }
@@ -108,20 +115,42 @@ public final class Discipline {
             }
             case TERMINATE_ACCOUNT -> struckFirst.forEach(a -> terminated.put(a, true));
         }
-        Strike s = new Strike(strikes.size(), account, reference, at, c, List.copyOf(postings), false);
+        Strike s = new Strike(strikes.size(), account, reference, at, c, List.copyOf(postings), false, false);
         strikes.add(s);
         return s;
     }
 
     /**
-     * A successful appeal: the strike no longer counts and its postings are reversed, newest first. If the money
-     * has moved on (the compensation paid out), the reversal is refused and nothing changes.
+     * When the frozen funds of a strike are released: the end of the pack's period for the strike's step (a freeze
+     * with no period lasts until an appeal); empty for a strike that froze nothing.
      */
-    public Strike reverse(long strikeId, String reference) {
-        Strike s = strikes.get((int) strikeId);
-        if (s.reversed()) {
-            throw new IllegalStateException("strike " + strikeId + " is already reversed");
+    public java.util.Optional<Instant> releaseAt(Strike s) {
+        if (s.consequence() != Consequence.FREEZE_FUNDS) {
+            return java.util.Optional.empty();
         }
+        return rules.ladder().stream().filter(step -> step.action().name().equals(s.consequence().name()))
+                .findFirst().flatMap(StrikeRules.Step::period)
+                .map(p -> p.after(s.at(), zone, BusinessCalendar.WEEKENDS_ONLY));
+    }
+
+    /**
+     * Releases the funds a freeze froze, once its period has ended at {@code at}: each posting mirrored, the strike
+     * still counting. Nothing happens, and the strike is returned as it is, if it was reversed or released already,
+     * or its period has not ended.
+     */
+    public Strike release(long strikeId, Instant at, String reference) {
+        Strike s = strikes.get((int) strikeId);
+        java.util.Optional<Instant> when = releaseAt(s);
+        if (s.reversed() || s.released() || when.isEmpty() || when.get().isAfter(at)) {
+            return s;
+        }
+        undo(s, reference);
+        Strike released = s.with(false, true);
+        strikes.set((int) strikeId, released);
+        return released;
+    }
+
+    private void undo(Strike s, String reference) {
         List<MoneyLedger.Posting> posts = new ArrayList<>(s.postings());
         for (MoneyLedger.Posting p : posts) {
             if (ledger.balance(p.to()) < p.amount()) {
@@ -131,10 +160,25 @@ public final class Discipline {
         for (int i = posts.size() - 1; i >= 0; i--) {
             ledger.reverse(posts.get(i), reference);
         }
+    }
+
+    /**
+     * A successful appeal: the strike no longer counts and its postings are reversed, newest first (a freeze whose
+     * funds were released has nothing left to reverse). If the money has moved on (the compensation paid out), the
+     * reversal is refused and nothing changes.
+     */
+    public Strike reverse(long strikeId, String reference) {
+        Strike s = strikes.get((int) strikeId);
+        if (s.reversed()) {
+            throw new IllegalStateException("strike " + strikeId + " is already reversed");
+        }
+        if (!s.released()) { // released funds are back already
+            undo(s, reference);
+        }
         if (s.consequence() == Consequence.TERMINATE_ACCOUNT) {
             terminated.remove(s.identity());
         }
-        Strike reversed = new Strike(s.id(), s.identity(), s.reference(), s.at(), s.consequence(), s.postings(), true);
+        Strike reversed = s.with(true, s.released());
         strikes.set((int) strikeId, reversed);
         return reversed;
     }

@@ -88,6 +88,28 @@ class DisciplineTests {
     }
 
     @Test
+    void frozen_funds_are_released_when_the_packs_period_ends_and_the_strike_still_counts() {
+        MoneyLedger ledger = new MoneyLedger();
+        ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.funds("a"), 800, "sales");
+        Discipline d = new Discipline(CN, SHANGHAI, ledger);
+        var freeze = d.strike("a", "n1", T0, "brand", 0);
+        Instant end = d.releaseAt(freeze).orElseThrow();
+        assertThat(end).isEqualTo(T0.plus(Duration.ofDays(30)));
+        assertThat(d.release(freeze.id(), end.minusSeconds(1), "early").released()).as("not yet").isFalse();
+        assertThat(ledger.balance(MoneyLedger.frozen("a"))).isEqualTo(800);
+        assertThat(d.release(freeze.id(), end, "period over").released()).isTrue();
+        assertThat(ledger.balance(MoneyLedger.funds("a"))).isEqualTo(800);
+        assertThat(d.active("a", end)).isEqualTo(1);
+        assertThat(d.release(freeze.id(), end.plusSeconds(5), "again").released()).isTrue();
+        assertThat(ledger.postings()).as("released once").hasSize(3);
+        d.reverse(freeze.id(), "appeal upheld");
+        assertThat(ledger.postings()).as("nothing left to reverse").hasSize(3);
+        assertThat(d.active("a", end)).isZero();
+        assertThat(d.releaseAt(d.strike("a", "n2", end, "brand", 0))).isPresent();
+        assertThat(ledger.total()).isZero();
+    }
+
+    @Test
     void the_required_deposit_grows_with_strikes_flags_and_category() {
         var rules = PolicyPacks.builtIn().find("CN").orElseThrow().identity().orElseThrow();
         assertThat(rules.requiredDeposit(0, 0, java.math.BigDecimal.ONE)).isEqualTo(100_000);
@@ -144,7 +166,7 @@ class DisciplineTests {
             String id = ids.get(r.nextInt(ids.size()));
             t = t.plus(Duration.ofDays(r.nextInt(40)));
             try {
-                switch (r.nextInt(6)) {
+                switch (r.nextInt(8)) {
                     case 0 -> ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.deposit(id), 1 + r.nextInt(50_000), "dep");
                     case 1 -> ledger.post(MoneyLedger.EXTERNAL, MoneyLedger.funds(id), 1 + r.nextInt(20_000), "sale");
                     case 2, 3 -> d.strike(id, "n" + step, t, "brand", r.nextInt(30_000));
@@ -154,6 +176,14 @@ class DisciplineTests {
                             d.reverse(open.get(r.nextInt(open.size())).id(), "appeal");
                         }
                     }
+                    case 6 -> {
+                        var strikes = d.strikes();
+                        if (!strikes.isEmpty()) {
+                            d.release(strikes.get(r.nextInt(strikes.size())).id(), t, "freeze period over");
+                        }
+                    }
+                    case 7 -> d.strike(List.of("a", "b"), r.nextBoolean() ? "a" : "b", "n" + step, t, "brand",
+                            r.nextInt(30_000));
                     default -> {
                         long c = ledger.balance(MoneyLedger.compensation("brand"));
                         if (c > 0) {

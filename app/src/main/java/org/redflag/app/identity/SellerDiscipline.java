@@ -1,5 +1,7 @@
 package org.redflag.app.identity;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.redflag.app.notice.Packs;
 import org.redflag.app.server.ApiException;
@@ -17,6 +20,7 @@ import org.redflag.discipline.MoneyLedger;
 import org.redflag.law.IdentityRules;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.StrikeRules;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +44,11 @@ public class SellerDiscipline {
     private final StrikeRules rules;
     private final IdentityRules identityRules;
     private final PolicyPack pack;
+    private final org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler;
 
-    public SellerDiscipline(JdbcClient jdbc, Clock clock, RegistrationCheck check, Packs packs) {
+    public SellerDiscipline(JdbcClient jdbc, Clock clock, RegistrationCheck check, Packs packs,
+                            @Lazy org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.clock = clock;
         this.check = check;
@@ -73,7 +80,50 @@ public class SellerDiscipline {
         if (s.consequence() == Discipline.Consequence.TERMINATE_ACCOUNT) {
             jdbc.sql("UPDATE sellers SET status = 'TERMINATED' WHERE id IN (:ids)").param("ids", identity).update();
         }
+        if (!s.postings().isEmpty()) {
+            discipline.releaseAt(s).ifPresent(when -> scheduler.getObject().schedule(
+                    new TaskInstance<>(RELEASE, Long.toString(id)), when));
+        }
         return view(sellerId);
+    }
+
+    /** The persistent timer that releases a freeze's funds when the pack's period ends. */
+    static final String RELEASE = "frozen-funds-release";
+
+    /**
+     * Releases the funds a freeze froze, when its period has ended; a strike reversed or released already, or not
+     * due yet, is left as it is (so a timer that fires twice changes nothing).
+     */
+    @Transactional
+    public void release(long strikeId) {
+        Optional<String> sellerId = jdbc.sql("SELECT seller_id FROM strikes WHERE id = :i").param("i", strikeId)
+                .query(String.class).optional();
+        if (sellerId.isEmpty()) {
+            return;
+        }
+        List<String> identity = lockIdentity(sellerId.get());
+        Stored stored = stored(identity);
+        int at = stored.ids().indexOf(strikeId);
+        MoneyLedger ledger = MoneyLedger.opening(balances(touched(stored.strikes().get(at))));
+        Discipline discipline = new Discipline(rules, pack.timeZone(), ledger, stored.strikes());
+        Instant now = clock.instant();
+        if (discipline.release(at, now, "funds released: the freeze of strike " + strikeId + " ended").released()
+                && !stored.strikes().get(at).released()) {
+            ledger.postings().forEach(p -> insert(p, strikeId, now));
+            jdbc.sql("UPDATE strikes SET released_at = :t WHERE id = :i").param("t", at(now)).param("i", strikeId)
+                    .update();
+        }
+    }
+
+    /** The held accounts a strike's postings touched. */
+    private static List<String> touched(Discipline.Strike strike) {
+        TreeSet<String> touched = new TreeSet<>();
+        strike.postings().forEach(p -> {
+            touched.add(p.from());
+            touched.add(p.to());
+        });
+        touched.remove(MoneyLedger.EXTERNAL);
+        return List.copyOf(touched);
     }
 
     /** A successful appeal: the strike no longer counts, and every posting it made is undone. */
@@ -88,13 +138,7 @@ public class SellerDiscipline {
         if (strike.reversed()) {
             throw ApiException.conflict("strike " + strikeId + " is already reversed");
         }
-        TreeSet<String> touched = new TreeSet<>();
-        strike.postings().forEach(p -> {
-            touched.add(p.from());
-            touched.add(p.to());
-        });
-        touched.remove(MoneyLedger.EXTERNAL);
-        MoneyLedger ledger = MoneyLedger.opening(balances(List.copyOf(touched)));
+        MoneyLedger ledger = MoneyLedger.opening(balances(touched(strike)));
         Discipline discipline = new Discipline(rules, pack.timeZone(), ledger, stored.strikes());
         try {
             discipline.reverse(at, reference);
@@ -160,6 +204,8 @@ public class SellerDiscipline {
             m.put("at", s.at().toString());
             m.put("consequence", s.consequence().name());
             m.put("reversed", s.reversed());
+            discipline.releaseAt(s).filter(x -> !s.postings().isEmpty() && !s.reversed())
+                    .ifPresent(x -> m.put(s.released() ? "releasedAfter" : "releaseAt", x.toString()));
             m.put("postings", s.postings().stream().map(p -> Map.of("id", p.id(), "from", p.from(), "to", p.to(),
                     "amount", p.amount())).toList());
             strikes.add(m);
@@ -184,13 +230,13 @@ public class SellerDiscipline {
     private Stored stored(List<String> identity) {
         List<Long> ids = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        jdbc.sql("SELECT id, seller_id, reference, struck_at, consequence, reversed_at FROM strikes"
+        jdbc.sql("SELECT id, seller_id, reference, struck_at, consequence, reversed_at, released_at FROM strikes"
                         + " WHERE seller_id IN (:ids) ORDER BY id")
                 .param("ids", identity).query(rs -> {
                     ids.add(rs.getLong(1));
                     rows.add(new Object[] {rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
-                        rs.getObject(6) != null});
+                        rs.getObject(6) != null, rs.getObject(7) != null});
                 });
         Map<Long, List<MoneyLedger.Posting>> postings = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -207,7 +253,7 @@ public class SellerDiscipline {
             Object[] r = rows.get(i);
             strikes.add(new Discipline.Strike(i, (String) r[0], (String) r[1], (Instant) r[2],
                     Discipline.Consequence.valueOf((String) r[3]), postings.getOrDefault(ids.get(i), List.of()),
-                    (Boolean) r[4]));
+                    (Boolean) r[4], (Boolean) r[5]));
         }
         return new Stored(ids, strikes);
     }

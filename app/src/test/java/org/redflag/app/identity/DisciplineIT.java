@@ -22,7 +22,8 @@ class DisciplineIT {
 
     @ParameterizedTest
     @EnumSource(TestServer.Db.class)
-    void strikes_follow_the_identity_and_money_answers_for_them(TestServer.Db db, @TempDir Path dir) {
+    void strikes_follow_the_identity_and_money_answers_for_them(TestServer.Db db, @TempDir Path dir)
+            throws InterruptedException {
         String url = TestServer.database(db, dir);
         String before;
         try (TestServer server = TestServer.start(db, url, Map.of())) {
@@ -42,6 +43,9 @@ class DisciplineIT {
             assertThat(account(first, "acct-a", "frozen")).isEqualTo(12_345);
             assertThat(account(first, "acct-b", "frozen")).isEqualTo(500);
             assertThat(account(first, "acct-a", "funds")).isZero();
+            assertThat(java.time.Duration.between(java.time.Instant.parse(last(first).get("at").asString()),
+                    java.time.Instant.parse(last(first).get("releaseAt").asString()))).as("the pack's 30 days")
+                    .isEqualTo(java.time.Duration.ofDays(30));
 
             JsonNode second = strike(staff, "acct-a", 120_000);
             assertThat(last(second).get("consequence").asString()).isEqualTo("DEDUCT_DEPOSIT");
@@ -100,6 +104,21 @@ class DisciplineIT {
             var staff = again.account("reviewer-2", Role.REVIEWER);
             assertThat(staff.get("/api/sellers/acct-a/discipline").expect(200).body()).as("after a restart")
                     .isEqualTo(before);
+        }
+        // the freeze's period ends while no server runs; the next one releases the funds, once
+        try (TestServer later = TestServer.start(db, url, Map.of("redflag.clock.offset", "P31D"))) {
+            var staff = later.account("reviewer-3", Role.REVIEWER);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                    account(staff.get("/api/sellers/acct-a/discipline").expect(200).json(), "acct-a", "frozen") == 0);
+            JsonNode released = staff.get("/api/sellers/acct-b/discipline").expect(200).json();
+            assertThat(account(released, "acct-a", "funds")).isEqualTo(12_345);
+            assertThat(account(released, "acct-b", "funds")).isEqualTo(500);
+            assertThat(account(released, "acct-b", "frozen")).isZero();
+            assertThat(released.get("activeStrikes").asLong()).as("the freeze still counts").isEqualTo(1);
+            assertThat(released.get("strikes").get(0).has("releasedAfter")).isTrue();
+            Thread.sleep(1000);
+            assertThat(later.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM ledger_postings WHERE reference LIKE"
+                    + " 'funds released%'").query(Long.class).single()).as("released once").isEqualTo(2);
         }
     }
 
