@@ -46,9 +46,11 @@ public class SellerController {
     public ResponseEntity<Map<String, Object>> register(@RequestBody String body) {
         staff();
         Linker.Seller seller = parse(body);
+        String name = nameOf(body);
+        storable(seller, name);
         try {
             long t0 = System.nanoTime();
-            var result = check.register(seller, nameOf(body));
+            var result = check.register(seller, name);
             return ResponseEntity.status(HttpStatus.CREATED).header("Server-Timing", timing("register", t0))
                     .body(RegistrationCheck.view(result));
         } catch (DuplicateKeyException e) {
@@ -80,6 +82,22 @@ public class SellerController {
             return reader.parse(body);
         } catch (SellerReader.BadLine e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    /** What the sellers tables can hold: an id of at most 100 characters, a name and each identifier of 500. */
+    private static void storable(Linker.Seller seller, String name) {
+        if (seller.id().length() > 100) {
+            throw ApiException.badRequest("id", "a seller id is at most 100 characters; found " + seller.id().length());
+        }
+        if (name != null && name.length() > 500) {
+            throw ApiException.badRequest("name", "a name is at most 500 characters; found " + name.length());
+        }
+        for (Linker.Identifier i : seller.identifiers()) {
+            if (i.value().length() > 500) {
+                throw ApiException.badRequest(i.type().field(), "an identifier is at most 500 characters once"
+                        + " normalised; found " + i.value().length());
+            }
         }
     }
 

@@ -52,6 +52,11 @@ class IdentityRulesIT {
                     .expect(200).json().get("decision").asString()).as("three holders make a hub at 2")
                     .isEqualTo("CLEAN");
 
+            assertThat(admin.post("/api/sellers", "{\"id\":\"" + "x".repeat(101) + "\"}").expect(400).json()
+                    .get("field").asString()).isEqualTo("id");
+            assertThat(admin.post("/api/sellers", "{\"id\":\"long-address\",\"addresses\":[\"" + "a".repeat(600)
+                    + "\"]}").expect(400).json().get("field").asString()).isEqualTo("addresses");
+
             // every check is timed inside the server, median and 99th percentile on the Prometheus endpoint
             String metrics = new TestServer.Client(server, 0, null, null).get("/actuator/prometheus").expect(200)
                     .body();

@@ -221,7 +221,20 @@ class BadInputIT {
         long target = m.file(m.brand, l2);
         record Endpoint(TestServer.Client who, String path, Supplier<Object> valid) {
         }
+        m.reviewer.post("/api/sellers", Map.of("id", "fuzz-seller", "phones", List.of("+86 139 1111 2222")))
+                .expect(201);
+        long strike = m.reviewer.post("/api/sellers/fuzz-seller/strikes", Map.of("reference", "n", "rightHolder",
+                "b", "claim", 0)).expect(201).json().get("strikes").get(0).get("id").asLong();
         List<Endpoint> endpoints = List.of(
+                new Endpoint(m.reviewer, "/api/sellers", () -> Map.of("id", "fz-s-" + fuzz.r.nextInt(1_000_000),
+                        "phones", List.of("+86 139 0000 " + (1000 + fuzz.r.nextInt(9000))), "banned", false)),
+                new Endpoint(m.reviewer, "/api/sellers/check", () -> Map.of("id", "fz-c", "emails",
+                        List.of("a.b+c@gmail.com"))),
+                new Endpoint(m.reviewer, "/api/sellers/fuzz-seller/strikes", () -> Map.of("reference", "n",
+                        "rightHolder", "brand", "claim", fuzz.r.nextInt(1000))),
+                new Endpoint(m.reviewer, "/api/sellers/fuzz-seller/payments", () -> Map.of("kind", "DEPOSIT",
+                        "amount", 1 + fuzz.r.nextInt(1000), "reference", "r")),
+                new Endpoint(m.reviewer, "/api/strikes/" + strike + "/reversal", () -> Map.of("reference", "r")),
                 new Endpoint(m.brand, "/api/notices", () -> notice(List.of(l2), true, "en")),
                 new Endpoint(m.reviewer, "/api/notices/" + target + "/actions", () -> Map.of("action", "NOTIFY",
                         "reasons", "r")),

@@ -93,6 +93,17 @@ class IsolationIT {
         m.brand.post("/api/accounts", Map.of("username", "x", "password", "a-long-password", "role", "ADMIN",
                 "displayName", "x")).expect(403);
         m.seller.get("/api/statements-of-reasons?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+        m.reviewer.post("/api/sellers", Map.of("id", "iso-seller", "phones", List.of("+86 139 3333 4444")))
+                .expect(201);
+        for (TestServer.Client party : List.of(m.seller, m.brand)) {
+            party.get("/api/sellers/iso-seller/discipline").expect(403);
+            party.post("/api/sellers/iso-seller/strikes", Map.of("reference", "n", "rightHolder", "b", "claim", 0))
+                    .expect(403);
+            party.post("/api/sellers/iso-seller/payments", Map.of("kind", "FUNDS", "amount", 1, "reference", "r"))
+                    .expect(403);
+            party.post("/api/strikes/1/reversal", Map.of("reference", "r")).expect(403);
+            party.post("/api/sellers/check", Map.of("id", "x", "phones", List.of("+86 139 3333 4444"))).expect(403);
+        }
         m.brand.get("/api/statements-of-reasons?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
     }
 
