@@ -261,14 +261,21 @@ public class RegistrationCheck {
     /** Registers a seller: stores it and its identifiers with the check's decision as its status. */
     @Transactional
     public Result register(Linker.Seller seller, String name) {
+        return register(seller, name, null);
+    }
+
+    /** As {@link #register(Linker.Seller, String)}, naming the platform account the seller sells under, if any. */
+    @Transactional
+    public Result register(Linker.Seller seller, String name, Long accountId) {
         Result r = check(seller);
         String status = seller.banned() ? "BANNED" : switch (r.decision()) {
             case CLEAN -> "ACTIVE";
             case BLOCKED -> "BLOCKED";
             case HELD_FOR_REVIEW -> "HELD";
         };
-        jdbc.sql("INSERT INTO sellers (id, name, banned, status, registered_at, check_result) VALUES (:i, :n, :b, :s,"
-                        + " :t, :c)")
+        jdbc.sql("INSERT INTO sellers (id, name, banned, status, registered_at, check_result, account_id) VALUES (:i,"
+                        + " :n, :b, :s, :t, :c, :a)")
+                .param("a", accountId, java.sql.Types.BIGINT)
                 .param("i", seller.id()).param("n", name).param("b", seller.banned()).param("s", status)
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("c", r.linkedBanned() != null ? "linked to " + r.linkedBanned() + " over " + r.path().size()

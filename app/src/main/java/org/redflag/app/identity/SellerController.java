@@ -29,9 +29,12 @@ public class SellerController {
     private final RegistrationCheck check;
     private final CurrentActor current;
     private final SellerReader reader;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public SellerController(RegistrationCheck check, CurrentActor current,
-                            @Value("${redflag.identity.region:CN}") String region) {
+                            @Value("${redflag.identity.region:CN}") String region,
+                            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
             throw new IllegalStateException("redflag.identity.region: expected a two-letter region libphonenumber"
                     + " knows, such as CN, US or GB; found \"" + region + "\"");
@@ -48,12 +51,18 @@ public class SellerController {
         Linker.Seller seller = parse(body);
         String name = nameOf(body);
         storable(seller, name);
+        Long accountId = accountOf(body);
         try {
             long t0 = System.nanoTime();
-            var result = check.register(seller, name);
+            var result = check.register(seller, name, accountId);
             return ResponseEntity.status(HttpStatus.CREATED).header("Server-Timing", timing("register", t0))
                     .body(RegistrationCheck.view(result));
         } catch (DuplicateKeyException e) {
+            if (accountId != null && jdbc.sql("SELECT COUNT(*) FROM sellers WHERE account_id = :a")
+                    .param("a", accountId).query(Long.class).single() > 0) {
+                throw new ApiException(HttpStatus.CONFLICT, "Conflict", "account " + accountId + " is already"
+                        + " registered as a seller", "accountId");
+            }
             throw new ApiException(HttpStatus.CONFLICT, "Conflict", "a seller with id " + seller.id() + " exists", "id");
         }
     }
@@ -99,6 +108,26 @@ public class SellerController {
                         + " normalised; found " + i.value().length());
             }
         }
+    }
+
+    /**
+     * The platform account the seller sells under ({@code accountId}, optional): an existing SELLER account, so that
+     * takedowns of its listings strike the seller's identity.
+     */
+    private Long accountOf(String body) {
+        var n = tools.jackson.databind.json.JsonMapper.shared().readTree(body).get("accountId");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw ApiException.badRequest("accountId", "expected the id of a seller account, an integer");
+        }
+        long id = n.asLong();
+        if (!"SELLER".equals(jdbc.sql("SELECT role FROM accounts WHERE id = :i").param("i", id).query(String.class)
+                .optional().orElse(null))) {
+            throw ApiException.badRequest("accountId", "no seller account has id " + id);
+        }
+        return id;
     }
 
     private static String nameOf(String body) {

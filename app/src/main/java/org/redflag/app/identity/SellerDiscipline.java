@@ -62,6 +62,13 @@ public class SellerDiscipline {
     /** A strike for a notice against a seller, with its consequence for the whole identity. */
     @Transactional
     public Map<String, Object> strike(String sellerId, String reference, String rightHolder, long claim) {
+        record(sellerId, reference, rightHolder, claim);
+        return view(sellerId);
+    }
+
+    /** Records a strike as {@link #strike} does and returns its id. */
+    @Transactional
+    public long record(String sellerId, String reference, String rightHolder, long claim) {
         List<String> identity = lockIdentity(sellerId);
         Instant now = clock.instant();
         Stored stored = stored(identity);
@@ -84,7 +91,7 @@ public class SellerDiscipline {
             discipline.releaseAt(s).ifPresent(when -> scheduler.getObject().schedule(
                     new TaskInstance<>(RELEASE, Long.toString(id)), when));
         }
-        return view(sellerId);
+        return id;
     }
 
     /** The persistent timer that releases a freeze's funds when the pack's period ends. */
@@ -129,6 +136,20 @@ public class SellerDiscipline {
     /** A successful appeal: the strike no longer counts, and every posting it made is undone. */
     @Transactional
     public Map<String, Object> reverse(long strikeId, String reference) {
+        return view(undo(strikeId, reference, false));
+    }
+
+    /**
+     * Reverses a strike unless it is reversed already or the money it moved has moved on; says whether it did. Never
+     * throws for those, so the caller's transaction goes on.
+     */
+    @Transactional
+    public boolean reverseIfPossible(long strikeId, String reference) {
+        return undo(strikeId, reference, true) != null;
+    }
+
+    /** The seller of the reversed strike; null when {@code quiet} and it could not be reversed. */
+    private String undo(long strikeId, String reference, boolean quiet) {
         String sellerId = jdbc.sql("SELECT seller_id FROM strikes WHERE id = :i").param("i", strikeId)
                 .query(String.class).optional().orElseThrow(() -> ApiException.notFound("strike " + strikeId));
         List<String> identity = lockIdentity(sellerId);
@@ -136,6 +157,9 @@ public class SellerDiscipline {
         int at = stored.ids().indexOf(strikeId);
         Discipline.Strike strike = stored.strikes().get(at);
         if (strike.reversed()) {
+            if (quiet) {
+                return null;
+            }
             throw ApiException.conflict("strike " + strikeId + " is already reversed");
         }
         MoneyLedger ledger = MoneyLedger.opening(balances(touched(strike)));
@@ -143,6 +167,9 @@ public class SellerDiscipline {
         try {
             discipline.reverse(at, reference);
         } catch (MoneyLedger.InsufficientFunds e) {
+            if (quiet) {
+                return null;
+            }
             throw ApiException.conflict("the money this strike moved has moved on (" + e.getMessage()
                     + "); nothing was reversed");
         }
@@ -159,7 +186,7 @@ public class SellerDiscipline {
                         .param("ids", restored).update();
             }
         }
-        return view(sellerId);
+        return sellerId;
     }
 
     /** Money paid in for a seller: its deposit, or its available funds (sales proceeds held by the platform). */

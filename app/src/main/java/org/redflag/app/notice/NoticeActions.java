@@ -41,9 +41,23 @@ public class NoticeActions {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
             .builder().build();
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    /**
+     * Published, inside the transaction that made it, when a notice takes its listings down or puts them back up:
+     * the sellers' discipline follows.
+     */
+    public record ListingsTakenDown(long noticeId, long notifierAccountId, List<Long> sellerAccounts) {
+    }
+
+    public record ListingsPutBack(long noticeId, String why) {
+    }
+
     public NoticeActions(Notices notices, NoticeAccess access, Listings listings, AuditLog audit, Packs packs,
                          NoticeTimers timers, StatementsOfReasons statements, NotifierStandings standings, Clock clock,
-                         org.redflag.app.evidence.EvidenceLedger evidence) {
+                         org.redflag.app.evidence.EvidenceLedger evidence,
+                         org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.evidence = evidence;
         this.notices = notices;
         this.access = access;
@@ -231,8 +245,11 @@ public class NoticeActions {
                 evidence.captureJson(n.id(), JSON.writeValueAsString(sor), sor.puid() + ".json", actor.username(),
                         "STATEMENT_OF_REASONS");
             }
+            events.publishEvent(new ListingsTakenDown(n.id(), n.notifierAccountId(), notices.sellers(n.id())));
         } else if (wasRemoved && !removed) {
             listings.setStatus(ids, Listings.Status.ONLINE);
+            events.publishEvent(new ListingsPutBack(n.id(), command.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + (detail == null ? "" : ": " + detail)));
         }
         if (waitingEnds != null) {
             timers.waitingPeriod(n.id(), waitingEnds);

@@ -332,6 +332,38 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void takedowns_strike_the_sellers_identity_and_a_reversal_on_appeal_reverses_the_strike() {
+        m.reviewer.post("/api/sellers", "{\"id\":\"acct-strike\",\"accountId\":" + m.otherSeller.id()
+                + ",\"phones\":[\"+86 139 5555 0000\"]}").expect(201);
+        m.reviewer.post("/api/sellers", "{\"id\":\"acct-strike-2\",\"phones\":[\"0086 139 5555 0000\"]}")
+                .expect(201);
+        m.reviewer.post("/api/sellers/acct-strike-2/payments", Map.of("kind", "FUNDS", "amount", 700, "reference",
+                "sales")).expect(201);
+        String listing = m.listing(m.otherSeller, "strike-1");
+        long id = m.file(m.brand, listing);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        JsonNode struck = m.reviewer.get("/api/sellers/acct-strike-2/discipline").expect(200).json();
+        assertThat(struck.get("activeStrikes").asLong()).as("the identity, through the shared phone").isEqualTo(1);
+        assertThat(struck.get("strikes").get(0).get("reference").asString()).isEqualTo("notice " + id);
+        assertThat(struck.get("strikes").get(0).get("sellerId").asString()).isEqualTo("acct-strike");
+        assertThat(struck.get("accounts").get("acct-strike-2").get("frozen").asLong()).isEqualTo(700);
+
+        m.otherSeller.post("/api/notices/" + id + "/appeal", Map.of("grounds", "authorised reseller")).expect(200);
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REVERSE")).expect(200);
+        JsonNode cleared = m.reviewer.get("/api/sellers/acct-strike/discipline").expect(200).json();
+        assertThat(cleared.get("activeStrikes").asLong()).isZero();
+        assertThat(cleared.get("strikes").get(0).get("reversed").asBoolean()).isTrue();
+        assertThat(cleared.get("accounts").get("acct-strike-2").get("funds").asLong()).isEqualTo(700);
+
+        assertThat(m.reviewer.post("/api/sellers", "{\"id\":\"acct-x\",\"accountId\":" + m.brand.id() + "}")
+                .expect(400).json().get("field").asString()).isEqualTo("accountId");
+        assertThat(m.reviewer.post("/api/sellers", "{\"id\":\"acct-y\",\"accountId\":\"seven\"}").expect(400)
+                .json().get("field").asString()).isEqualTo("accountId");
+        assertThat(m.reviewer.post("/api/sellers", "{\"id\":\"acct-z\",\"accountId\":" + m.otherSeller.id() + "}")
+                .expect(409).json().get("field").asString()).isEqualTo("accountId");
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");
