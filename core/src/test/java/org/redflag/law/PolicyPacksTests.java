@@ -53,6 +53,18 @@ class PolicyPacksTests {
     }
 
     @Test
+    void every_shipped_pack_passes_the_schema_and_reads_as_shipped() throws Exception {
+        for (String id : PolicyPacks.BUILT_IN) {
+            PolicyPack validated = PolicyPacks.read(id + ".yaml", PolicyPacks.shippedText(id));
+            PolicyPack shipped = PolicyPacks.builtIn().find(id).orElseThrow();
+            assertThat(validated.redFlags()).isEqualTo(shipped.redFlags());
+            assertThat(validated.provisions()).isEqualTo(shipped.provisions());
+            assertThat(validated.version()).isEqualTo(shipped.version());
+        }
+        assertThat(PolicyPacks.builtIn().find("XX")).isEmpty();
+    }
+
+    @Test
     void every_parameter_names_a_provision_the_pack_defines() {
         for (PolicyPack p : PolicyPacks.builtIn().all()) {
             assertThat(p.notice().responseDeadline().references()).isNotEmpty()
