@@ -258,7 +258,7 @@ class WebIT {
                         new org.redflag.app.notice.NoticeRequests.Elements(true, true, true, true, true), null),
                 java.util.Optional.empty()).notice().id();
         for (String path : List.of("/notices", "/notices/" + id, "/workbench", "/transparency", "/policies",
-                "/screening", "/dashboard")) {
+                "/screening", "/dashboard", "/sellers")) {
             page.navigate(server.url + path);
             assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
             assertThat(page.textContent("main")).as(path).isNotBlank();
@@ -277,6 +277,53 @@ class WebIT {
         brand.waitForNavigation(() -> brand.click("button[type=submit]"));
         brand.navigate(server.url + "/notices/new");
         assertThat(brand.locator("#file-form").count()).isEqualTo(1);
+    }
+
+    @Test
+    void staff_check_a_registration_and_see_a_sellers_identity_strikes_and_money() {
+        var check = server.bean(org.redflag.app.identity.RegistrationCheck.class);
+        var phone = new org.redflag.identity.Linker.Identifier(org.redflag.identity.IdentifierType.PHONE,
+                "+8613977770000");
+        check.register(new org.redflag.identity.Linker.Seller("web-banned", true, List.of(phone)), "Banned Shop");
+        check.register(new org.redflag.identity.Linker.Seller("web-again", false, List.of(phone)), null);
+        var discipline = server.bean(org.redflag.app.identity.SellerDiscipline.class);
+        discipline.payIn("web-again", org.redflag.app.identity.SellerDiscipline.MoneyKind.FUNDS, 900, "sales");
+        discipline.strike("web-again", "notice 77", "brand", 0);
+
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/sellers");
+        assertThat(reviewer.locator("nav a[href='/sellers']").count()).as("in the staff's navigation").isEqualTo(1);
+        reviewer.fill("#seller", "{\"id\":\"web-new\",\"phones\":[\"0086 139 7777 0000\"]}");
+        reviewer.waitForNavigation(() -> reviewer.click("#check"));
+        assertThat(reviewer.textContent("#decision")).isEqualTo("HELD_FOR_REVIEW");
+        assertThat(reviewer.textContent("#linked-banned")).isEqualTo("web-banned");
+        assertThat(reviewer.textContent("#path")).contains("phone").doesNotContain("13977770000");
+        shot(reviewer, "17-sellers-check");
+        reviewer.fill("#seller", "{\"phones\":[\"1\"]}");
+        reviewer.waitForNavigation(() -> reviewer.click("#check"));
+        assertThat(reviewer.textContent("#check-error")).as("beside the field").contains("id");
+
+        reviewer.fill("#id", "web-again");
+        reviewer.waitForNavigation(() -> reviewer.click("#lookup"));
+        assertThat(reviewer.textContent("#identity")).isEqualTo("web-again, web-banned");
+        assertThat(reviewer.textContent("#active-strikes")).isEqualTo("1");
+        assertThat(reviewer.textContent("#strikes")).contains("notice 77", "FREEZE_FUNDS");
+        assertThat(reviewer.locator("#accounts tr").nth(1).textContent()).contains("web-again", "900");
+        assertThat(reviewer.textContent("#registrations")).contains("web-banned", "BANNED");
+        shot(reviewer, "18-sellers-identity");
+        reviewer.fill("#id", "nobody-at-all");
+        reviewer.waitForNavigation(() -> reviewer.click("#lookup"));
+        assertThat(reviewer.textContent("#lookup-error")).contains("nobody-at-all");
+
+        assertThat(consoleErrors).isEmpty();
+        // a right holder is refused: in a context of its own, so the expected 403 is not taken for a page error
+        Page brand = browser.newContext().newPage();
+        brand.navigate(server.url + "/login");
+        brand.fill("#username", "brand");
+        brand.fill("#password", "brand-password");
+        brand.waitForNavigation(() -> brand.click("button[type=submit]"));
+        assertThat(brand.locator("nav a[href='/sellers']").count()).isZero();
+        assertThat(brand.navigate(server.url + "/sellers").status()).isEqualTo(403);
     }
 
     @Test
