@@ -165,6 +165,20 @@ public final class IdentityIndex {
         return seller(sellerId) >= 0;
     }
 
+    /** Marks a seller on record banned or not (terminated after strikes, or reinstated); false if not on record. */
+    public boolean setBanned(String sellerId, boolean isBanned) {
+        int s = seller(sellerId);
+        if (s < 0) {
+            return false;
+        }
+        if (isBanned) {
+            banned[s >>> 6] |= 1L << s;
+        } else {
+            banned[s >>> 6] &= ~(1L << s);
+        }
+        return true;
+    }
+
     /** A seller on record and whether it is banned. */
     public record Holder(String sellerId, boolean banned) {
     }

@@ -93,6 +93,11 @@ class IdentityIndexTests {
         assertThat(index.sharedIdentifiers(List.of("a", "b"))).containsOnlyKeys("a");
         assertThat(index.contains("a")).isTrue();
         assertThat(index.contains("b")).isFalse();
+        assertThat(index.setBanned("a", true)).isTrue();
+        assertThat(index.holders(phone)).containsExactly(new IdentityIndex.Holder("a", true));
+        assertThat(index.setBanned("a", false)).isTrue();
+        assertThat(index.holders(phone)).containsExactly(new IdentityIndex.Holder("a", false));
+        assertThat(index.setBanned("b", true)).isFalse();
         assertThatThrownBy(() -> new IdentityIndex(0)).hasMessageContaining("hub threshold");
     }
 }

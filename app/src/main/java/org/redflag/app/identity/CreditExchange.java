@@ -74,14 +74,16 @@ public class CreditExchange {
     public Batch export() {
         allowed();
         Map<String, Record> records = new LinkedHashMap<>();
-        jdbc.sql("SELECT s.id, i.kind, i.id_value FROM sellers s JOIN seller_identifiers i ON i.seller_id = s.id"
-                        + " WHERE s.banned = TRUE ORDER BY s.id, i.kind, i.id_value")
+        jdbc.sql("SELECT s.id, i.kind, i.id_value, s.status FROM sellers s JOIN seller_identifiers i ON i.seller_id"
+                        + " = s.id WHERE s.banned = TRUE ORDER BY s.id, i.kind, i.id_value")
                 .query((rs, n) -> {
                     IdentifierType kind = IdentifierType.valueOf(rs.getString(2));
                     if (kind.strong()) {
                         String recordId = platform + ":" + fingerprints.of(new Linker.Identifier(IdentifierType.NAME,
                                 rs.getString(1))).substring(0, 16);
-                        records.computeIfAbsent(recordId, r -> new Record(r, "banned for infringement",
+                        String reason = "TERMINATED".equals(rs.getString(4))
+                                ? "terminated after repeated infringement" : "banned for infringement";
+                        records.computeIfAbsent(recordId, r -> new Record(r, reason,
                                 new ArrayList<>())).fingerprints().add(new Fingerprint(kind,
                                 fingerprints.of(new Linker.Identifier(kind, rs.getString(3)))));
                     }

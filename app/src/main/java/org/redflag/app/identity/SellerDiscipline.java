@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * ladder ({@code strikes}) and deposit formula ({@code identity}) applied by {@link Discipline} to the identity's
  * strikes and balances as stored. The identity is every account the seller reaches over shared strong identifiers
  * ({@link RegistrationCheck#identity}); its seller rows are locked for the length of a change, so two strikes on one
- * identity are counted one after the other. Terminating sets the accounts' status to TERMINATED; reversing that
- * strike sets them back to ACTIVE.
+ * identity are counted one after the other. Terminating sets the accounts' status to TERMINATED and bans them (a
+ * registration linked to them is then held or blocked, and they are exported to partners as credit records);
+ * reversing that strike sets them back to ACTIVE and lifts the ban.
  */
 @Service
 public class SellerDiscipline {
@@ -46,8 +47,11 @@ public class SellerDiscipline {
     private final PolicyPack pack;
     private final org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler;
 
-    public SellerDiscipline(JdbcClient jdbc, Clock clock, RegistrationCheck check, Packs packs,
+    private final SellerIndex index;
+
+    public SellerDiscipline(JdbcClient jdbc, Clock clock, RegistrationCheck check, Packs packs, SellerIndex index,
                             @Lazy org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler) {
+        this.index = index;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -85,7 +89,15 @@ public class SellerDiscipline {
             insert(p, id, now);
         }
         if (s.consequence() == Discipline.Consequence.TERMINATE_ACCOUNT) {
-            jdbc.sql("UPDATE sellers SET status = 'TERMINATED' WHERE id IN (:ids)").param("ids", identity).update();
+            // terminated for good: banned, so a registration linked to it is held or blocked, and exported to
+            // partners as a credit record; a seller registered as banned stays BANNED
+            List<String> terminated = jdbc.sql("SELECT id FROM sellers WHERE id IN (:ids) AND status <> 'BANNED'"
+                    + " ORDER BY id").param("ids", identity).query(String.class).list();
+            if (!terminated.isEmpty()) {
+                jdbc.sql("UPDATE sellers SET status = 'TERMINATED', banned = TRUE WHERE id IN (:ids)")
+                        .param("ids", terminated).update();
+                index.afterCommitBanned(terminated, true);
+            }
         }
         if (!s.postings().isEmpty()) {
             discipline.releaseAt(s).ifPresent(when -> scheduler.getObject().schedule(
@@ -180,10 +192,13 @@ public class SellerDiscipline {
         jdbc.sql("UPDATE strikes SET reversed_at = :t, reversal_reference = :r WHERE id = :i")
                 .param("t", at(now)).param("r", reference).param("i", strikeId).update();
         if (strike.consequence() == Discipline.Consequence.TERMINATE_ACCOUNT) {
-            List<String> restored = identity.stream().filter(a -> !discipline.terminated(a)).toList();
+            List<String> still = identity.stream().filter(a -> !discipline.terminated(a)).toList();
+            List<String> restored = still.isEmpty() ? List.of() : jdbc.sql("SELECT id FROM sellers WHERE status ="
+                    + " 'TERMINATED' AND id IN (:ids) ORDER BY id").param("ids", still).query(String.class).list();
             if (!restored.isEmpty()) {
-                jdbc.sql("UPDATE sellers SET status = 'ACTIVE' WHERE status = 'TERMINATED' AND id IN (:ids)")
+                jdbc.sql("UPDATE sellers SET status = 'ACTIVE', banned = FALSE WHERE id IN (:ids)")
                         .param("ids", restored).update();
+                index.afterCommitBanned(restored, false);
             }
         }
         return sellerId;
@@ -204,8 +219,8 @@ public class SellerDiscipline {
     /** A seller's identity, its strikes, the balances of its accounts and the deposit the pack requires of it. */
     @Transactional(readOnly = true)
     public Map<String, Object> view(String sellerId) {
-        List<String> identity = check.identity(sellerId);
         requireKnown(sellerId);
+        List<String> identity = check.identity(sellerId);
         Stored stored = stored(identity);
         Instant now = clock.instant();
         Discipline discipline = new Discipline(rules, pack.timeZone(), MoneyLedger.opening(Map.of()),

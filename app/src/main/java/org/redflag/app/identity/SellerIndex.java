@@ -50,7 +50,8 @@ public class SellerIndex {
     private final boolean enabled;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private IdentityIndex index; // guarded by lock; null until loaded
-    private final List<Linker.Seller> committedWhileLoading = new ArrayList<>(); // guarded by lock
+    /** Changes committed while the index loads, applied in order once it has. Guarded by lock. */
+    private final List<java.util.function.Consumer<IdentityIndex>> committedWhileLoading = new ArrayList<>();
     private volatile String state;
 
     public SellerIndex(DataSource dataSource, Packs packs, @Value("${redflag.identity.index:memory}") String mode,
@@ -95,28 +96,38 @@ public class SellerIndex {
 
     /** Adds a seller registered in the current transaction once, and only if, the transaction commits. */
     void afterCommit(Linker.Seller seller) {
+        afterCommit(index -> index.add(seller));
+    }
+
+    /** Marks sellers banned or not (terminated, reinstated) once, and only if, the current transaction commits. */
+    void afterCommitBanned(List<String> sellerIds, boolean banned) {
+        List<String> ids = List.copyOf(sellerIds);
+        afterCommit(index -> ids.forEach(id -> index.setBanned(id, banned)));
+    }
+
+    private void afterCommit(java.util.function.Consumer<IdentityIndex> change) {
         if (!enabled) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            added(seller);
+            apply(change);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                added(seller);
+                apply(change);
             }
         });
     }
 
-    private void added(Linker.Seller seller) {
+    private void apply(java.util.function.Consumer<IdentityIndex> change) {
         lock.writeLock().lock();
         try {
             if (index != null) {
-                index.add(seller);
+                change.accept(index);
             } else {
-                committedWhileLoading.add(seller);
+                committedWhileLoading.add(change);
             }
         } finally {
             lock.writeLock().unlock();
@@ -168,7 +179,7 @@ public class SellerIndex {
             c.rollback();
             lock.writeLock().lock();
             try {
-                committedWhileLoading.forEach(fresh::add);
+                committedWhileLoading.forEach(change -> change.accept(fresh));
                 committedWhileLoading.clear();
                 index = fresh;
                 state = String.format(Locale.ROOT, "loaded: %,d sellers, %,d strong identifiers held, in %.1f s",

@@ -58,6 +58,14 @@ class DisciplineIT {
             JdbcClient jdbc = server.bean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT status FROM sellers WHERE id IN ('acct-a', 'acct-b')").query(String.class)
                     .list()).containsOnly("TERMINATED");
+            String returning = "{\"id\":\"acct-new\",\"phones\":[\"+86 139 0000 7777\"]}";
+            JsonNode held = staff.post("/api/sellers/check", returning).expect(200).json();
+            assertThat(held.get("decision").asString()).as("terminated is banned").isEqualTo("HELD_FOR_REVIEW");
+            assertThat(held.get("linkedBanned").asString()).isIn("acct-a", "acct-b");
+            var admin = server.account("admin", Role.ADMIN);
+            JsonNode records = admin.get("/api/exchange/credit-records").expect(200).json().get("records");
+            assertThat(records.size()).as("a credit record for each terminated account").isEqualTo(2);
+            assertThat(records.get(0).get("reason").asString()).isEqualTo("terminated after repeated infringement");
 
             long deducting = second.get("strikes").get(1).get("id").asLong();
             JsonNode reversed = staff.post("/api/strikes/" + deducting + "/reversal",
@@ -70,6 +78,9 @@ class DisciplineIT {
             staff.post("/api/strikes/" + terminating + "/reversal", "{\"reference\":\"appeal 2 upheld\"}").expect(200);
             assertThat(jdbc.sql("SELECT status FROM sellers WHERE id IN ('acct-a', 'acct-b')").query(String.class)
                     .list()).containsOnly("ACTIVE");
+            assertThat(staff.post("/api/sellers/check", returning).expect(200).json().get("decision").asString())
+                    .as("reinstated on appeal").isEqualTo("CLEAN");
+            assertThat(admin.get("/api/exchange/credit-records").expect(200).json().get("records").size()).isZero();
 
             assertThat(staff.get("/api/sellers/acct-c/discipline").expect(200).json().get("activeStrikes").asLong())
                     .as("a seller of another identity").isZero();
