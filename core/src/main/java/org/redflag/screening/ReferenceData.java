@@ -137,9 +137,32 @@ public final class ReferenceData {
 
     /** The genuine price for a brand and category, else the brand's default. */
     public GenuinePrice genuinePrice(String brand, String category) {
-        GenuinePrice p = prices.get(key(brand, category));
-        return p != null ? p : prices.get(key(brand, ""));
+        // feeds repeat their brands and categories: the keys are made once (a bounded memo)
+        GenuinePrice p = prices.get(genuinePriceKey(brand, category));
+        return p != null ? p : prices.get(brandDefault(brand));
     }
+
+    private record KeyParts(String brand, String category) {
+    }
+
+    private String brandDefault(String brand) {
+        return genuinePriceKey(brand, "");
+    }
+
+    private String genuinePriceKey(String brand, String category) {
+        KeyParts parts = new KeyParts(brand, category);
+        String k = keys.get(parts);
+        if (k == null) {
+            k = key(brand, category);
+            if (keys.size() < 100_000) {
+                keys.put(parts, k);
+            }
+        }
+        return k;
+    }
+
+    /** Look-up keys already made, by the brand and category they were made of. */
+    private final Map<KeyParts, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public boolean banned(String sellerId) {
         return sellerId != null && banned.contains(sellerId);

@@ -41,6 +41,7 @@ public final class Screener {
     private final CategoryStats stats;
     private final PolicyPack pack;
     private final BigDecimal priceRatio;
+    private final double ratio;
     private final double salesMultiple;
     private final double negativeMultiple;
     private final StringBuilder text = new StringBuilder(512);
@@ -53,6 +54,7 @@ public final class Screener {
         this.pack = pack;
         RedFlagRules r = pack.redFlags();
         this.priceRatio = r.priceRatio().value();
+        this.ratio = priceRatio.doubleValue();
         this.salesMultiple = r.salesMultiple().value().doubleValue();
         this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
     }
@@ -100,8 +102,7 @@ public final class Screener {
                             : l.currency()) + " but the genuine price of " + brand + " is in " + g.currency()
                             + " (" + g.source() + "); no exchange rate is guessed");
                 }
-                BigDecimal limit = priceRatio.multiply(BigDecimal.valueOf(g.price()));
-                if (BigDecimal.valueOf(l.price()).compareTo(limit) < 0) {
+                if (below(l.price(), g.price())) {
                     Map<String, Object> ev = new LinkedHashMap<>();
                     ev.put("price", l.price());
                     ev.put("genuinePrice", g.price());
@@ -156,6 +157,21 @@ public final class Screener {
             keep *= 1 - f.weight();
         }
         return new Result(l.id(), flags, Math.round((1 - keep) * 1000) / 1000.0);
+    }
+
+    /**
+     * Whether the price is under the pack's ratio of the genuine price, in decimal arithmetic (0.70 × 100.00 is 70.00
+     * exactly, and 70.00 is not under it). Far from the limit, doubles decide without building decimals.
+     */
+    private boolean below(double price, double genuine) {
+        double limit = ratio * genuine;
+        if (price < limit * (1 - 1e-9)) {
+            return true;
+        }
+        if (price > limit * (1 + 1e-9)) {
+            return false;
+        }
+        return BigDecimal.valueOf(price).compareTo(priceRatio.multiply(BigDecimal.valueOf(genuine))) < 0;
     }
 
     private Flag flag(RedFlag code, String detail, Map<String, Object> evidence, double weight) {
