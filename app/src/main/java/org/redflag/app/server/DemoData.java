@@ -32,8 +32,14 @@ public class DemoData {
     private final Listings listings;
     private final NoticeIntake intake;
     private final NoticeActions actions;
+    private final org.redflag.app.identity.RegistrationCheck registrations;
+    private final org.redflag.app.identity.SellerDiscipline discipline;
 
-    public DemoData(Accounts accounts, Listings listings, NoticeIntake intake, NoticeActions actions) {
+    public DemoData(Accounts accounts, Listings listings, NoticeIntake intake, NoticeActions actions,
+                    org.redflag.app.identity.RegistrationCheck registrations,
+                    org.redflag.app.identity.SellerDiscipline discipline) {
+        this.registrations = registrations;
+        this.discipline = discipline;
         this.accounts = accounts;
         this.listings = listings;
         this.intake = intake;
@@ -56,6 +62,7 @@ public class DemoData {
         for (String[] i : items) {
             listings.create(i[0], seller.accountId(), i[1]);
         }
+        sellers(seller);
         var all = new NoticeRequests.Elements(true, true, true, true, true);
         var partial = new NoticeRequests.Elements(true, false, false, true, true);
         var right = new NoticeRequests.Right(NoticeRequests.RightType.TRADEMARK, "TM reg. 12345678 (CNIPA)");
@@ -69,6 +76,36 @@ public class DemoData {
         actions.counterNotice(seller, countered, new NoticeRequests.CounterNotice(
                 "These scarves are genuine, bought from an authorised distributor.", "legal@example-trading.cn"));
         actions.act(reviewer, countered, new NoticeRequests.Action(NoticeCommand.FORWARD_COUNTER_NOTICE, null));
+    }
+
+    /**
+     * Registered sellers: the demo seller's shop (its account's takedowns strike it) and a sister shop paid into the
+     * same bank account, so one identity; a banned shop, and its return under a new name on the same device, held
+     * for review.
+     */
+    private void sellers(Actor seller) {
+        try {
+            registerSellers(seller);
+        } catch (org.redflag.identity.SellerReader.BadLine e) {
+            throw new IllegalStateException("the demo's own sellers must read: " + e.getMessage(), e);
+        }
+    }
+
+    private void registerSellers(Actor seller) throws org.redflag.identity.SellerReader.BadLine {
+        var reader = new org.redflag.identity.SellerReader("CN");
+        registrations.register(reader.parse("{\"id\":\"shop-shenzhen\",\"phones\":[\"+86 138 0013 8000\"],"
+                + "\"paymentAccounts\":[\"6222 0000 1111 2222\"]}"), "Shenzhen Example Trading", seller.accountId());
+        registrations.register(reader.parse("{\"id\":\"shop-sister\",\"emails\":[\"sister@example-trading.cn\"],"
+                + "\"paymentAccounts\":[\"6222-0000-1111-2222\"]}"), "Example Trading outlet", null);
+        registrations.register(reader.parse("{\"id\":\"shop-banned\",\"banned\":true,\"phones\":[\"+86 139 1234"
+                + " 5678\"],\"deviceIds\":[\"A1B2-C3D4-E5F6\"]}"), "Fake Goods Co", null);
+        registrations.register(reader.parse("{\"id\":\"shop-return\",\"deviceIds\":[\"{a1b2c3d4e5f6}\"],"
+                + "\"emails\":[\"New.Shop+2@gmail.com\"]}"), "New Shop", null);
+        var deposit = org.redflag.app.identity.SellerDiscipline.MoneyKind.DEPOSIT;
+        var funds = org.redflag.app.identity.SellerDiscipline.MoneyKind.FUNDS;
+        discipline.payIn("shop-shenzhen", deposit, 100_000, "deposit lodged at registration");
+        discipline.payIn("shop-shenzhen", funds, 25_000, "sales proceeds held");
+        discipline.payIn("shop-sister", funds, 8_000, "sales proceeds held");
     }
 
     private long file(Actor brand, NoticeRequests.Right right, String listing, String language, String text,

@@ -373,6 +373,15 @@ class WebIT {
             page.navigate(demo.url + "/notices");
             assertThat(page.locator("#queue tr").count()).isGreaterThan(3);
             shot(page, "17-demo-queue-zh");
+            var discipline = demo.bean(org.redflag.app.identity.SellerDiscipline.class);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    ((Number) discipline.view("shop-sister").get("activeStrikes")).intValue() == 2);
+            page.navigate(demo.url + "/sellers?id=shop-sister");
+            assertThat(page.textContent("#identity")).as("one identity through a shared bank account")
+                    .isEqualTo("shop-shenzhen, shop-sister");
+            assertThat(page.textContent("#active-strikes")).as("the demo's two takedowns").isEqualTo("2");
+            assertThat(page.textContent("#registrations")).contains("shop-return", "HELD");
+            shot(page, "19-demo-sellers-zh");
         }
     }
 
