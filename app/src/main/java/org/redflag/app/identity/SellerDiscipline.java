@@ -259,7 +259,13 @@ public class SellerDiscipline {
         out.put("strikes", strikes);
         out.put("accounts", accounts);
         long deposits = identity.stream().mapToLong(a -> balances.getOrDefault(MoneyLedger.deposit(a), 0L)).sum();
-        out.put("requiredDeposit", identityRules.requiredDeposit(active, 0, java.math.BigDecimal.ONE));
+        // flagged listings of the platform accounts the identity's sellers sell under; the server keeps no category
+        // per listing, so the category factor of the pack's formula is 1 here
+        long flagged = jdbc.sql("SELECT COUNT(DISTINCT f.listing_id) FROM listing_flags f JOIN listings l ON l.id ="
+                        + " f.listing_id JOIN sellers s ON s.account_id = l.seller_account_id WHERE s.id IN (:ids)")
+                .param("ids", identity).query(Long.class).single();
+        out.put("flaggedListings", flagged);
+        out.put("requiredDeposit", identityRules.requiredDeposit(active, flagged, java.math.BigDecimal.ONE));
         out.put("depositHeld", deposits);
         out.put("policy", pack.id() + " " + pack.version());
         return out;

@@ -347,6 +347,12 @@ abstract class NoticeLifecycleIT {
         assertThat(struck.get("strikes").get(0).get("reference").asString()).isEqualTo("notice " + id);
         assertThat(struck.get("strikes").get(0).get("sellerId").asString()).isEqualTo("acct-strike");
         assertThat(struck.get("accounts").get("acct-strike-2").get("frozen").asLong()).isEqualTo(700);
+        m.otherSeller.post("/api/listings", Map.of("id", "strike-flagged", "title", "高仿 Gucci 包 super fake"))
+                .expect(201);
+        JsonNode flagged = m.reviewer.get("/api/sellers/acct-strike/discipline").expect(200).json();
+        assertThat(flagged.get("flaggedListings").asLong()).as("screened on arrival").isEqualTo(1);
+        assertThat(flagged.get("requiredDeposit").asLong()).as("100,000 × (1 + 1 × 1 strike + 0.1 × 1 flag)")
+                .isEqualTo(210_000);
 
         m.otherSeller.post("/api/notices/" + id + "/appeal", Map.of("grounds", "authorised reseller")).expect(200);
         m.reviewer.post("/api/notices/" + id + "/actions", action("REVERSE")).expect(200);
