@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Load client for {@code bench/notices.sh}: files notices over HTTP against a running server with {@code threads}
  * concurrent clients and reports notices/s with p50 and p99 latency; then, in the same run, the raw single-row insert
- * rate of the database with the same number of threads, and the ratio of the two.
+ * rate of the database with the same number of threads, and the ratio of the two; and, as the floor of any request on
+ * this server and machine, the rate of the cheapest authenticated request ({@code GET /api/accounts/me}) with the same
+ * threads.
  *
  * <p>Arguments: URL ADMIN_PASSWORD JDBC_URL JDBC_USER JDBC_PASSWORD NOTICES THREADS LABEL
  */
@@ -61,11 +63,18 @@ public final class NoticeLoad {
         Arrays.sort(latency);
         double filed = notices / seconds;
 
+        // the floor of any request on this server and machine: the cheapest authenticated GET, as many, as many threads
+        runParallel(threads, warmup, i -> BenchHttp.get(url + "/api/accounts/me", "key:" + brandKey));
+        long floorStart = System.nanoTime();
+        runParallel(threads, notices, i -> BenchHttp.get(url + "/api/accounts/me", "key:" + brandKey));
+        double floor = notices / ((System.nanoTime() - floorStart) / 1e9);
+
         int rows = Math.max(notices * 2, 4000);
         double raw = rawInserts(jdbcUrl, jdbcUser, jdbcPassword, rows, threads);
         System.out.printf(Locale.ROOT, "%-10s filed %8.0f notices/s   p50 %6.1f ms   p99 %6.1f ms   raw insert %8.0f rows/s"
-                        + "   ratio %5.1f %%   (%d notices, %d threads)%n", label, filed, latency[notices / 2] / 1e6,
-                latency[(int) (notices * 0.99)] / 1e6, raw, 100 * filed / raw, notices, threads);
+                        + "   ratio %5.1f %%   (%d notices, %d threads; GET /api/accounts/me %,.0f/s)%n", label, filed,
+                latency[notices / 2] / 1e6, latency[(int) (notices * 0.99)] / 1e6, raw, 100 * filed / raw, notices,
+                threads, floor);
     }
 
     private static String notice(int i) {
