@@ -34,6 +34,19 @@ class CliTests {
     }
 
     @Test
+    void serve_refuses_a_bad_setting_by_name_with_exit_2(@TempDir Path dir) {
+        System.setProperty("redflag.identity.index", "bogus");
+        try {
+            Run r = run("serve", "--port", "0", "--data", dir.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("redflag: redflag.identity.index: expected memory or database; found"
+                    + " \"bogus\"");
+        } finally {
+            System.clearProperty("redflag.identity.index");
+        }
+    }
+
+    @Test
     void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
         Run r = run("assess");
         assertThat(r.code()).isEqualTo(0);

@@ -36,8 +36,8 @@ public class SellerController {
                             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
-            throw new IllegalStateException("redflag.identity.region: expected a two-letter region libphonenumber"
-                    + " knows, such as CN, US or GB; found \"" + region + "\"");
+            throw new org.redflag.app.server.BadSetting("redflag.identity.region", "expected a two-letter region"
+                    + " libphonenumber knows, such as CN, US or GB; found \"" + region + "\"");
         }
         this.check = check;
         this.current = current;

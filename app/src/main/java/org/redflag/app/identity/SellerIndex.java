@@ -57,8 +57,8 @@ public class SellerIndex {
     public SellerIndex(DataSource dataSource, Packs packs, @Value("${redflag.identity.index:memory}") String mode,
                        io.micrometer.core.instrument.MeterRegistry meters) {
         if (!mode.equals("memory") && !mode.equals("database")) {
-            throw new IllegalStateException("redflag.identity.index: expected memory or database; found \"" + mode
-                    + "\"");
+            throw new org.redflag.app.server.BadSetting("redflag.identity.index", "expected memory or database; found"
+                    + " \"" + mode + "\"");
         }
         this.dataSource = dataSource;
         this.hubThreshold = packs.defaultPack().identity().map(r -> r.hubThreshold().value().intValue()).orElse(1);

@@ -25,6 +25,17 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " run. Point it at PostgreSQL with --db-url (or REDFLAG_DB_URL, REDFLAG_DB_USER,"
                     + " REDFLAG_DB_PASSWORD). On first start with an empty database it creates an 'admin' account"
                     + " and prints its password once.",
+        },
+        footerHeading = "%nOther settings (environment variables):%n",
+        footer = {
+            "  REDFLAG_IDENTITY_REGION    region of phones without a country prefix (CN)",
+            "  REDFLAG_IDENTITY_INDEX     memory (default): registration checks from a seller",
+            "                             index loaded at start, about 60 bytes of heap per",
+            "                             seller identifier; database: from the database, for",
+            "                             servers that share one database",
+            "  REDFLAG_EXCHANGE_KEY       the key partner platforms share for fingerprints",
+            "  REDFLAG_EXCHANGE_PLATFORM  this platform's name in the credit exchange",
+            "  REDFLAG_JAVA_OPTS          JVM options when started by ./redflag, e.g. -Xmx8g",
         })
 public class ServeCommand implements Callable<Integer> {
 
@@ -111,7 +122,18 @@ public class ServeCommand implements Callable<Integer> {
 
         SpringApplication app = new SpringApplication(RedflagServer.class);
         app.setDefaultProperties(props);
-        ConfigurableApplicationContext context = app.run();
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run();
+        } catch (RuntimeException e) {
+            BadSetting bad = BadSetting.in(e);
+            if (bad == null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("redflag: " + bad.getMessage());
+            spec.commandLine().getErr().flush();
+            return Redflag.BAD_INPUT;
+        }
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         String url = "http://" + host + ":" + context.getEnvironment().getProperty("local.server.port");
         FirstAdmin.ensure(context, spec.commandLine().getOut());
