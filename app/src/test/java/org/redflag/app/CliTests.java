@@ -47,6 +47,20 @@ class CliTests {
     }
 
     @Test
+    void serve_refuses_an_unreadable_reference_file_with_its_line(@TempDir Path dir) throws Exception {
+        Path prices = dir.resolve("prices.csv");
+        Files.writeString(prices, "brand,category,price,currency\nGucci,bags,cheap,CNY\n");
+        System.setProperty("redflag.screening.genuine-prices", prices.toString());
+        try {
+            Run r = run("serve", "--port", "0", "--data", dir.resolve("data").toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("redflag: redflag.screening.genuine-prices", "prices.csv:2", "cheap");
+        } finally {
+            System.clearProperty("redflag.screening.genuine-prices");
+        }
+    }
+
+    @Test
     void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
         Run r = run("assess");
         assertThat(r.code()).isEqualTo(0);

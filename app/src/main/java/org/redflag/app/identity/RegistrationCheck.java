@@ -64,6 +64,10 @@ public class RegistrationCheck {
                 .publishPercentiles(0.5, 0.99).register(meters);
         var rules = packs.defaultPack().identity().orElseThrow(() ->
                 new IllegalStateException("policy pack " + packs.defaultPack().id() + " has no identity rules"));
+        if (maxHops < 1 || maxHops > 50) {
+            throw new org.redflag.app.server.BadSetting("redflag.identity.max-hops", "expected 1 to 50; found "
+                    + maxHops);
+        }
         int hubThreshold = rules.hubThreshold().value().intValue();
         Decision onLink = "BLOCK".equals(rules.onLinkedRegistration().value()) ? Decision.BLOCKED
                 : Decision.HELD_FOR_REVIEW;

@@ -31,9 +31,21 @@ public class ListingScreening {
                             @Value("${redflag.screening.genuine-prices:}") String prices,
                             @Value("${redflag.screening.banned-sellers:}") String banned,
                             @Value("${redflag.screening.foreign-orders:}") String orders,
-                            Packs packs, JdbcClient jdbc) throws InvalidInputException {
-        this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of() : List.of(Path.of(dictionaryFile)));
-        this.reference = ReferenceData.load(path(prices), path(banned), path(orders), dictionary);
+                            Packs packs, JdbcClient jdbc) {
+        try {
+            this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of()
+                    : List.of(Path.of(dictionaryFile)));
+        } catch (CounterfeitDictionary.InvalidLine e) {
+            throw new org.redflag.app.server.BadSetting("redflag.screening.dictionary", e.getMessage());
+        }
+        try {
+            this.reference = ReferenceData.load(path(prices), path(banned), path(orders), dictionary);
+        } catch (InvalidInputException e) {
+            String file = e.problems().isEmpty() ? "" : e.problems().get(0).file();
+            String setting = file.equals(banned) ? "banned-sellers" : file.equals(orders) ? "foreign-orders"
+                    : "genuine-prices";
+            throw new org.redflag.app.server.BadSetting("redflag.screening." + setting, e.getMessage());
+        }
         this.pack = packs.defaultPack();
         jdbc.sql("SELECT category, units_sold, negative_review_ratio FROM listings WHERE units_sold IS NOT NULL")
                 .query((rs, i) -> new Listing("", null, "", null, null, rs.getString(1), null, null,

@@ -29,6 +29,10 @@ public class NoticeTimers {
 
     public NoticeTimers(@Lazy ObjectProvider<SchedulerClient> scheduler,
                         @Value("${redflag.deadlines.warn-at-fraction:0.75}") double warnAt) {
+        if (!(warnAt > 0 && warnAt < 1)) {
+            throw new org.redflag.app.server.BadSetting("redflag.deadlines.warn-at-fraction", "expected a fraction"
+                    + " of the response period above 0 and below 1; found " + warnAt);
+        }
         this.scheduler = scheduler;
         this.warnAt = warnAt;
     }
