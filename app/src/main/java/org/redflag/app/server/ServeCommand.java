@@ -35,9 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "                             servers that share one database",
             "  REDFLAG_EXCHANGE_KEY       the key partner platforms share for fingerprints",
             "  REDFLAG_EXCHANGE_PLATFORM  this platform's name in the credit exchange",
-            "  REDFLAG_SCREENING_GENUINE_PRICES, _BANNED_SELLERS, _FOREIGN_ORDERS, _DICTIONARY",
-            "                             reference files for screening listings as they arrive",
-            "                             (the formats of redflag screen's options)",
+            "  REDFLAG_SCREENING_GENUINE_PRICES, REDFLAG_SCREENING_BANNED_SELLERS,",
+            "  REDFLAG_SCREENING_FOREIGN_ORDERS, REDFLAG_SCREENING_DICTIONARY",
+            "                             files for screening listings as they arrive, in",
+            "                             the formats of redflag screen's options",
             "  REDFLAG_JAVA_OPTS          JVM options when started by ./redflag, e.g. -Xmx8g",
         })
 public class ServeCommand implements Callable<Integer> {
