@@ -89,7 +89,8 @@ final class IdentifierTable {
             if (entry == 0) {
                 return -1;
             }
-            if ((entry & 0xFFFFFFFF00000000L) == (h & 0xFFFFFFFF00000000L) && perIdentifier[2 * ((int) entry - 1)] == check) {
+            if ((entry & 0xFFFFFFFF00000000L) == (h & 0xFFFFFFFF00000000L)
+                    && perIdentifier[2 * ((int) entry - 1)] == check) {
                 return (int) entry - 1;
             }
         }

@@ -221,7 +221,8 @@ public final class IdentityIndex {
                     ids.add(v);
                 }
             }
-            ids.sort(Comparator.comparing((Linker.Identifier x) -> x.type().name()).thenComparing(Linker.Identifier::value));
+            ids.sort(Comparator.comparing((Linker.Identifier x) -> x.type().name())
+                    .thenComparing(Linker.Identifier::value));
             out.put(id, ids);
         }
         return out;

@@ -1,5 +1,7 @@
 package org.redflag.identity;
 
+import org.redflag.source.EightBytes;
+
 /**
  * Reads one seller line (seller.schema.json) straight from its UTF-8 bytes, for the common case: a flat object whose
  * identifier strings carry no escapes. It keeps the id, the ban and the spans of the strong identifiers; names and
@@ -9,20 +11,12 @@ package org.redflag.identity;
  */
 final class SellerLineParser {
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     /**
      * Eight bytes of a string with nothing to look at: no quote, no backslash, no control character, no byte of a
-     * multi-byte character (the usual SWAR tests for a zero byte and for bytes under a bound).
+     * multi-byte character.
      */
     static boolean plain8(long x) {
-        long quote = x ^ 0x2222222222222222L;
-        long slash = x ^ 0x5C5C5C5C5C5C5C5CL;
-        long hits = (quote - ONES) & ~quote | (slash - ONES) & ~slash | (x - 0x2020202020202020L) & ~x | x;
-        return (hits & HIGHS) == 0;
+        return EightBytes.ascii(x) && !EightBytes.special(x);
     }
 
     /** The id's span. */
@@ -283,7 +277,7 @@ final class SellerLineParser {
             return false;
         }
         while (p < end) {
-            if (p + 8 <= end && plain8((long) LONGS.get(b, p))) {
+            if (p + 8 <= end && plain8(EightBytes.at(b, p))) {
                 p += 8;
                 continue;
             }

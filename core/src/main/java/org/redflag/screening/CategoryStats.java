@@ -24,22 +24,17 @@ public final class CategoryStats {
     private final Map<String, Sums> byCategory = new HashMap<>();
     private final Sums all = new Sums();
 
-    /**
-     * Adds a raw feed line without parsing it as a whole: the first pass over a feed only needs three fields, and
-     * reading them by name is several times cheaper than a full parse. A line where they cannot be read this way is
-     * skipped here (the second pass reports it if it is bad).
-     */
-    public void addLine(String line) {
-        add(stringField(line, "\"category\""), numberField(line, "\"unitsSold\""),
-                numberField(line, "\"negativeReviewRatio\""));
-    }
-
     private static final byte QUOTE = '"';
     private static final byte[] CATEGORY = "\"category\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNITS = "\"unitsSold\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEGATIVE = "\"negativeReviewRatio\"".getBytes(StandardCharsets.US_ASCII);
 
-    /** As {@link #addLine(String)}, on a line's UTF-8 bytes, with the same result. */
+    /**
+     * Adds a raw feed line, its UTF-8 bytes, without parsing it as a whole: the first pass over a feed only needs
+     * three fields, and finding them by name is several times cheaper than a full parse. Each is the value after the
+     * first occurrence of its quoted key and a colon; a line where one cannot be read this way counts without it
+     * (the second pass reports the line if it is bad).
+     */
     public void addLine(byte[] b, int off, int len) {
         int to = off + len;
         // the first occurrence of each key, found in one scan from quote to quote
@@ -73,7 +68,8 @@ public final class CategoryStats {
         return true;
     }
 
-    private void add(String category, double units, double negative) {
+    /** Counts one listing's category, units sold and negative share (NaN when absent). */
+    void add(String category, double units, double negative) {
         Sums s = byCategory.computeIfAbsent(category == null ? "" : category, c -> new Sums());
         if (!Double.isNaN(units)) {
             s.n++;
@@ -89,24 +85,6 @@ public final class CategoryStats {
         }
     }
 
-    private static int valueStart(String line, String key) {
-        int at = line.indexOf(key);
-        if (at < 0) {
-            return -1;
-        }
-        int i = at + key.length();
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        if (i >= line.length() || line.charAt(i) != ':') {
-            return -1;
-        }
-        i++;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
-    }
 
     /** Where the value starts after a key ending before {@code i}: spaces, a colon, spaces; -1 without the colon. */
     private static int valueStart(byte[] b, int i, int to) {
@@ -190,33 +168,6 @@ public final class CategoryStats {
         return point < 0 ? digits : digits / POWERS[to - point - 1];
     }
 
-    static String stringField(String line, String key) {
-        int i = valueStart(line, key);
-        if (i < 0 || i >= line.length() || line.charAt(i) != '"') {
-            return null;
-        }
-        int end = line.indexOf('"', i + 1);
-        if (end < 0 || line.lastIndexOf('\\', end) > i) {
-            return null;
-        }
-        return line.substring(i + 1, end);
-    }
-
-    static double numberField(String line, String key) {
-        int i = valueStart(line, key);
-        if (i < 0) {
-            return Double.NaN;
-        }
-        int end = i;
-        while (end < line.length() && "0123456789.eE+-".indexOf(line.charAt(end)) >= 0) {
-            end++;
-        }
-        try {
-            return end == i ? Double.NaN : Double.parseDouble(line.substring(i, end));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
 
     public void add(Listing l) {
         add(byCategory.computeIfAbsent(l.category() == null ? "" : l.category(), c -> new Sums()), l);

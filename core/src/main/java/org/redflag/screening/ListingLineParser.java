@@ -1,6 +1,7 @@
 package org.redflag.screening;
 
 import java.nio.charset.StandardCharsets;
+import org.redflag.source.EightBytes;
 
 /**
  * Reads one listing line (listing.schema.json) straight from its UTF-8 bytes, for the common case: a flat object
@@ -19,21 +20,6 @@ final class ListingLineParser {
         for (int i = 0; i < FIELDS.length; i++) {
             NAMES[i] = FIELDS[i].getBytes(StandardCharsets.US_ASCII);
         }
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-
-    /**
-     * Whether eight bytes may hold a quote, a backslash or a control character (the usual SWAR tests for a zero
-     * byte and for bytes under a bound; a false alarm only sends the bytes one by one).
-     */
-    static boolean special8(long x) {
-        long quote = x ^ 0x2222222222222222L;
-        long slash = x ^ 0x5C5C5C5C5C5C5C5CL;
-        long hits = (quote - ONES) & ~quote | (slash - ONES) & ~slash | (x - 0x2020202020202020L) & ~x;
-        return (hits & 0x8080808080808080L) != 0;
     }
 
     private byte[] b;
@@ -138,7 +124,8 @@ final class ListingLineParser {
         switch (field) {
             case 6, 8, 9, 10 -> {
                 double d = decimal();
-                if (Double.isNaN(d) || field == 10 && d > 1 || field == 9 && (d != Math.rint(d) || d > Integer.MAX_VALUE)) {
+                boolean badCount = field == 9 && (d != Math.rint(d) || d > Integer.MAX_VALUE);
+                if (Double.isNaN(d) || field == 10 && d > 1 || badCount) {
                     return false;
                 }
                 numbers[field] = d;
@@ -166,7 +153,7 @@ final class ListingLineParser {
                     return false;
                 }
                 String c = strings[7];
-                return c.length() == 3 && c.chars().allMatch(x -> x >= 'A' && x <= 'Z');
+                return ListingReader.isoCode(c);
             }
             default -> {
                 return string(field);
@@ -183,8 +170,8 @@ final class ListingLineParser {
         long high = 0;
         while (true) {
             if (p + 8 <= end) {
-                long x = (long) LONGS.get(b, p);
-                if (!special8(x)) {
+                long x = EightBytes.at(b, p);
+                if (!EightBytes.special(x)) {
                     high |= x;
                     p += 8;
                     continue;

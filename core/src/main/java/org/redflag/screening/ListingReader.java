@@ -1,7 +1,5 @@
 package org.redflag.screening;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -9,10 +7,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a listings feed, one JSON object per line, streaming: memory does not grow with the file. A line that is not
- * a valid listing yields a {@link Bad} naming the line and the field, and reading goes on.
+ * Reads one line of a listings feed (one JSON object per line, split by {@link org.redflag.source.JsonLines}): the
+ * common plain line straight from its bytes ({@link ListingLineParser}), any other through Jackson. A line that is
+ * not a valid listing yields a {@link Bad} naming the line and the field.
  */
-public final class ListingReader implements AutoCloseable {
+public final class ListingReader {
 
     /** Longest line read, in characters. */
     public static final int MAX_LINE = 1 << 20;
@@ -33,23 +32,7 @@ public final class ListingReader implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool()).build();
 
-    private final BufferedReader in;
-    private long number;
-
-    public ListingReader(BufferedReader in) {
-        this.in = in;
-    }
-
-    /** The next non-blank line, or null at the end. */
-    public Line next() throws IOException {
-        String text;
-        while ((text = in.readLine()) != null) {
-            number++;
-            if (!text.isBlank()) {
-                return parse(number, text);
-            }
-        }
-        return null;
+    private ListingReader() {
     }
 
     public static Line parse(long number, String text) {
@@ -153,7 +136,8 @@ public final class ListingReader implements AutoCloseable {
                 reviews, negative, recommended, url, createdAt), null);
     }
 
-    private static boolean isoCode(String s) {
+    /** A three-letter ISO 4217 code in capitals, as listing.schema.json asks. */
+    static boolean isoCode(String s) {
         if (s.length() != 3) {
             return false;
         }
@@ -195,10 +179,5 @@ public final class ListingReader implements AutoCloseable {
                     + "; found " + d);
         }
         return d;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

@@ -139,14 +139,10 @@ public final class ReferenceData {
     public GenuinePrice genuinePrice(String brand, String category) {
         // feeds repeat their brands and categories: the keys are made once (a bounded memo)
         GenuinePrice p = prices.get(genuinePriceKey(brand, category));
-        return p != null ? p : prices.get(brandDefault(brand));
+        return p != null ? p : prices.get(genuinePriceKey(brand, ""));
     }
 
     private record KeyParts(String brand, String category) {
-    }
-
-    private String brandDefault(String brand) {
-        return genuinePriceKey(brand, "");
     }
 
     private String genuinePriceKey(String brand, String category) {

@@ -2,9 +2,6 @@ package org.redflag.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -23,8 +20,6 @@ public final class JsonLines {
         /** A line longer than the limit, skipped. */
         void tooLong(long number, int limit);
     }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private JsonLines() {
     }
@@ -103,22 +98,8 @@ public final class JsonLines {
         return indexOf(b, from, to, (byte) '\n');
     }
 
-    /** The next byte {@code c} in {@code b[from, to)}, or -1: eight bytes a step (a zero-byte test on bytes xor c). */
+    /** The next byte {@code c} in {@code b[from, to)}, or -1, eight bytes a step. */
     public static int indexOf(byte[] b, int from, int to, byte c) {
-        long pattern = (c & 0xFFL) * 0x0101010101010101L;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return EightBytes.indexOf(b, from, to, c);
     }
 }

@@ -139,6 +139,25 @@ class ScreenerTests {
                 .isNotNull();
     }
 
+    /** Every line to {@code line}; no line of a generated feed is too long. */
+    private static org.redflag.source.JsonLines.Sink sink(Lines line) {
+        return new org.redflag.source.JsonLines.Sink() {
+            @Override
+            public void line(byte[] b, int off, int len, long number) {
+                line.line(b, off, len, number);
+            }
+
+            @Override
+            public void tooLong(long number, int limit) {
+                throw new AssertionError("line " + number + " is longer than " + limit + " bytes");
+            }
+        };
+    }
+
+    private interface Lines {
+        void line(byte[] b, int off, int len, long number);
+    }
+
     @Test
     void on_a_generated_marketplace_every_detector_reaches_its_precision_and_recall(@TempDir Path dir)
             throws Exception {
@@ -148,27 +167,30 @@ class ScreenerTests {
         ReferenceData ref = ReferenceData.load(files.genuinePrices(), files.bannedSellers(), files.foreignOrders(),
                 DICTIONARY);
         CategoryStats stats = new CategoryStats();
-        for (String line : Files.readAllLines(files.listings())) {
-            stats.addLine(line);
-        }
+        byte[] feed = Files.readAllBytes(files.listings());
+        org.redflag.source.JsonLines.read(new java.io.ByteArrayInputStream(feed), 1 << 20, sink(
+                (b, off, len, number) -> stats.addLine(b, off, len)));
         Screener screener = new Screener(DICTIONARY, ref, stats, CN);
         Map<RedFlag, long[]> tally = new EnumMap<>(RedFlag.class);
-        try (BufferedReader listings = Files.newBufferedReader(files.listings(), StandardCharsets.UTF_8);
-             BufferedReader labels = Files.newBufferedReader(files.labels(), StandardCharsets.UTF_8)) {
-            ListingReader reader = new ListingReader(listings);
-            ListingReader.Line line;
-            while ((line = reader.next()) != null) {
-                Set<RedFlag> truth = EnumSet.noneOf(RedFlag.class);
-                JsonMapper.shared().readTree(labels.readLine()).get("flags")
-                        .forEach(f -> truth.add(RedFlag.valueOf(f.asString())));
-                Set<RedFlag> found = EnumSet.noneOf(RedFlag.class);
-                screener.screen(line.listing()).flags().forEach(f -> found.add(f.code()));
-                for (RedFlag f : RedFlag.values()) {
-                    long[] t = tally.computeIfAbsent(f, k -> new long[3]);
-                    t[found.contains(f) && truth.contains(f) ? 0 : found.contains(f) ? 1 : truth.contains(f) ? 2 : 0]
-                            += found.contains(f) || truth.contains(f) ? 1 : 0;
-                }
-            }
+        try (BufferedReader labels = Files.newBufferedReader(files.labels(), StandardCharsets.UTF_8)) {
+            org.redflag.source.JsonLines.read(new java.io.ByteArrayInputStream(feed), 1 << 20, sink(
+                    (b, off, len, number) -> {
+                        ListingReader.Line line = ListingReader.parse(number, b, off, len);
+                        Set<RedFlag> truth = EnumSet.noneOf(RedFlag.class);
+                        try {
+                            JsonMapper.shared().readTree(labels.readLine()).get("flags")
+                                    .forEach(f -> truth.add(RedFlag.valueOf(f.asString())));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        Set<RedFlag> found = EnumSet.noneOf(RedFlag.class);
+                        screener.screen(line.listing()).flags().forEach(f -> found.add(f.code()));
+                        for (RedFlag f : RedFlag.values()) {
+                            long[] t = tally.computeIfAbsent(f, k -> new long[3]);
+                            t[found.contains(f) && truth.contains(f) ? 0 : found.contains(f) ? 1
+                                    : truth.contains(f) ? 2 : 0] += found.contains(f) || truth.contains(f) ? 1 : 0;
+                        }
+                    }));
         }
         for (RedFlag f : EnumSet.of(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE, RedFlag.SALES_ANOMALY,
                 RedFlag.LINKED_TO_BANNED_SELLER, RedFlag.FOREIGN_ORDER)) {

@@ -12,6 +12,7 @@ public class DisciplineTimers {
 
     @Bean
     OneTimeTask<Void> frozenFundsRelease(@Lazy SellerDiscipline discipline) {
-        return Tasks.oneTime(SellerDiscipline.RELEASE).execute((i, ctx) -> discipline.release(Long.parseLong(i.getId())));
+        return Tasks.oneTime(SellerDiscipline.RELEASE)
+                .execute((i, ctx) -> discipline.release(Long.parseLong(i.getId())));
     }
 }

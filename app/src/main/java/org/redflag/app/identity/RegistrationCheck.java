@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks a registration against the sellers on record at once: its normalised strong identifiers are looked up in
  * the server's in-memory {@link SellerIndex} (in the database's identifier index while that loads, or always with
- * {@code redflag.identity.index=database}), hop by hop (at most {@code redflag.identity.max-hops}), skipping hubs, until a banned seller is found or
- * the trail ends. A linked registration is blocked or held for review, as the pack's identity rules say; so is the
- * hub threshold.
+ * {@code redflag.identity.index=database}), hop by hop (at most {@code redflag.identity.max-hops}), skipping hubs,
+ * until a banned seller is found or the trail ends. A linked registration is blocked or held for review, as the
+ * pack's identity rules say; so is the hub threshold.
  */
 @Service
 public class RegistrationCheck {
@@ -203,7 +203,8 @@ public class RegistrationCheck {
             List<String> next = new ArrayList<>();
             for (String s : level) {
                 for (Linker.Identifier i : identifiers.getOrDefault(s, List.of())) {
-                    List<IdentityIndex.Holder> hs = holders.remove(i); // each identifier is walked once, from its first holder
+                    // each identifier is walked once, from its first holder
+                    List<IdentityIndex.Holder> hs = holders.remove(i);
                     if (hs == null) {
                         continue;
                     }

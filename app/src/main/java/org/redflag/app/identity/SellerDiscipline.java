@@ -66,14 +66,19 @@ public class SellerDiscipline {
     /** A strike for a notice against a seller, with its consequence for the whole identity. */
     @Transactional
     public Map<String, Object> strike(String sellerId, String reference, String rightHolder, long claim) {
-        record(sellerId, reference, rightHolder, claim);
-        return view(sellerId);
+        List<String> identity = lockIdentity(sellerId);
+        record(sellerId, identity, reference, rightHolder, claim);
+        return view(sellerId, identity);
     }
 
     /** Records a strike as {@link #strike} does and returns its id. */
     @Transactional
     public long record(String sellerId, String reference, String rightHolder, long claim) {
-        List<String> identity = lockIdentity(sellerId);
+        return record(sellerId, lockIdentity(sellerId), reference, rightHolder, claim);
+    }
+
+    /** The strike against a seller of this identity, its rows locked. */
+    private long record(String sellerId, List<String> identity, String reference, String rightHolder, long claim) {
         Instant now = clock.instant();
         Stored stored = stored(identity);
         MoneyLedger ledger = MoneyLedger.opening(balances(accounts(identity, rightHolder)));
@@ -148,7 +153,8 @@ public class SellerDiscipline {
     /** A successful appeal: the strike no longer counts, and every posting it made is undone. */
     @Transactional
     public Map<String, Object> reverse(long strikeId, String reference) {
-        return view(undo(strikeId, reference, false));
+        Undone undone = undo(strikeId, reference, false);
+        return view(undone.sellerId(), undone.identity());
     }
 
     /**
@@ -160,8 +166,11 @@ public class SellerDiscipline {
         return undo(strikeId, reference, true) != null;
     }
 
-    /** The seller of the reversed strike; null when {@code quiet} and it could not be reversed. */
-    private String undo(long strikeId, String reference, boolean quiet) {
+    private record Undone(String sellerId, List<String> identity) {
+    }
+
+    /** The seller of the reversed strike and its identity; null when {@code quiet} and it could not be reversed. */
+    private Undone undo(long strikeId, String reference, boolean quiet) {
         String sellerId = jdbc.sql("SELECT seller_id FROM strikes WHERE id = :i").param("i", strikeId)
                 .query(String.class).optional().orElseThrow(() -> ApiException.notFound("strike " + strikeId));
         List<String> identity = lockIdentity(sellerId);
@@ -201,7 +210,7 @@ public class SellerDiscipline {
                 index.afterCommitBanned(restored, false);
             }
         }
-        return sellerId;
+        return new Undone(sellerId, identity);
     }
 
     /** Money paid in for a seller: its deposit, or its available funds (sales proceeds held by the platform). */
@@ -220,7 +229,10 @@ public class SellerDiscipline {
     @Transactional(readOnly = true)
     public Map<String, Object> view(String sellerId) {
         requireKnown(sellerId);
-        List<String> identity = check.identity(sellerId);
+        return view(sellerId, check.identity(sellerId));
+    }
+
+    private Map<String, Object> view(String sellerId, List<String> identity) {
         Stored stored = stored(identity);
         Instant now = clock.instant();
         Discipline discipline = new Discipline(rules, pack.timeZone(), MoneyLedger.opening(Map.of()),

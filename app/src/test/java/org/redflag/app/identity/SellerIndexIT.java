@@ -75,7 +75,8 @@ class SellerIndexIT {
         int n = 1 + random.nextInt(3);
         for (int k = 0; k < n; k++) {
             ids.add(switch (random.nextInt(5)) {
-                case 0 -> new Linker.Identifier(IdentifierType.PHONE, "+86139" + String.format("%08d", random.nextInt(500)));
+                case 0 -> new Linker.Identifier(IdentifierType.PHONE, "+86139"
+                        + String.format("%08d", random.nextInt(500)));
                 case 1 -> new Linker.Identifier(IdentifierType.EMAIL, "user" + random.nextInt(500) + "@example.com");
                 case 2 -> new Linker.Identifier(IdentifierType.DEVICE_ID, "device-" + random.nextInt(500));
                 case 3 -> new Linker.Identifier(IdentifierType.PAYMENT_ACCOUNT, random.nextInt(20) == 0
