@@ -33,16 +33,22 @@ class CliTests {
         assertThat(r.out() + r.err()).doesNotContain("Exception", "\tat ", "internal error");
     }
 
-    @Test
-    void serve_refuses_a_bad_setting_by_name_with_exit_2(@TempDir Path dir) {
-        System.setProperty("redflag.identity.index", "bogus");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "redflag.identity.index|bogus|expected memory or database; found \"bogus\"",
+        "redflag.identity.region|XX|expected a two-letter region libphonenumber knows",
+        "redflag.identity.max-hops|0|expected 1 to 50; found 0",
+        "redflag.deadlines.warn-at-fraction|1.5|expected a fraction of the response period above 0 and below 1;"
+                + " found 1.5"})
+    void serve_refuses_a_bad_setting_by_name_with_exit_2(String setting, String value, String message,
+                                                         @TempDir Path dir) {
+        System.setProperty(setting, value);
         try {
             Run r = run("serve", "--port", "0", "--data", dir.toString());
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("redflag: redflag.identity.index: expected memory or database; found"
-                    + " \"bogus\"");
+            assertThat(r.err()).contains("redflag: " + setting + ": " + message);
         } finally {
-            System.clearProperty("redflag.identity.index");
+            System.clearProperty(setting);
         }
     }
 

@@ -48,6 +48,43 @@ class LauncherIT {
     }
 
     @Test
+    void the_launcher_rebuilds_for_a_changed_main_source_and_not_for_a_changed_test(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // a copy of the launcher in a tree of its own, with a build that only says it ran
+        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
+        Path mvnw = dir.resolve("mvnw");
+        java.nio.file.Files.writeString(mvnw, "#!/bin/sh\necho built\nexit 1\n");
+        mvnw.toFile().setExecutable(true);
+        dir.resolve("redflag").toFile().setExecutable(true);
+        List<Path> files = List.of(dir.resolve("pom.xml"), dir.resolve("core/pom.xml"), dir.resolve("app/pom.xml"),
+                dir.resolve("core/src/main/java/A.java"), dir.resolve("app/src/test/java/B.java"),
+                dir.resolve("app/target/redflag.jar"));
+        for (Path f : files) {
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, "x");
+            f.toFile().setLastModified(1_000_000_000_000L);
+        }
+        Path jar = dir.resolve("app/target/redflag.jar");
+        jar.toFile().setLastModified(2_000_000_000_000L);
+        dir.resolve("app/src/test/java/B.java").toFile().setLastModified(3_000_000_000_000L);
+        assertThat(run(dir).err()).as("a test changed").doesNotContain("building");
+        dir.resolve("core/src/main/java/A.java").toFile().setLastModified(3_000_000_000_000L);
+        Result changed = run(dir);
+        assertThat(changed.err()).as("a main source changed").contains("building the jar");
+        assertThat(changed.code()).isEqualTo(1);
+    }
+
+    private static Result run(Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(dir.resolve("redflag").toString(), "--version").directory(dir.toFile()).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void the_packaged_jar_exits_2_on_bad_input_without_a_stack_trace() throws Exception {
         Result r = launch("assess", "no-such-file.json");
         assertThat(r.code()).isEqualTo(2);

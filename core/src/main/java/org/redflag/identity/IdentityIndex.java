@@ -31,7 +31,6 @@ public final class IdentityIndex {
 
     // sellers, by number
     private final IdentifierTable sellerTable = new IdentifierTable();
-    private int sellers;
     private byte[] sellerIds = new byte[1 << 12];
     private int sellerIdsUsed;
     private int[] sellerIdStart = new int[1 << 10];
@@ -60,7 +59,7 @@ public final class IdentityIndex {
 
     /** Sellers on record. */
     public int sellers() {
-        return sellers;
+        return sellerTable.size();
     }
 
     /** (seller, strong identifier) pairs on record. */
@@ -94,12 +93,12 @@ public final class IdentityIndex {
     public boolean addSeller(String id, boolean isBanned) {
         byte[] b = id.getBytes(StandardCharsets.UTF_8);
         IdentifierTable.hash(SELLER_TYPE, b, 0, b.length, hash, check, 0);
+        int before = sellerTable.size();
         int n = sellerTable.find(hash[0], check[0]);
-        if (n < sellers) {
+        if (n < before) {
             return false;
         }
-        sellers = n + 1;
-        growSellers(sellers);
+        growSellers(n + 1);
         if (sellerIdsUsed + b.length > sellerIds.length) {
             long size = Math.max(sellerIds.length * 3L / 2, (long) sellerIdsUsed + b.length);
             if (size > Integer.MAX_VALUE - 16) {
