@@ -262,6 +262,21 @@ class CliTests {
                     .isEmpty();
         }
         assertThat(lines.get(0)).startsWith("{\"listingId\":\"L0\"");
+        Path oneThread = dir.resolve("one-thread.jsonl");
+        Run one = run("screen", gen.resolve("listings.jsonl").toString(), "--genuine-prices",
+                gen.resolve("genuine-prices.csv").toString(), "--banned-sellers",
+                gen.resolve("banned-sellers.jsonl").toString(), "--foreign-orders",
+                gen.resolve("foreign-orders.csv").toString(), "--out", oneThread.toString(), "--no-progress",
+                "--threads", "1");
+        assertThat(one.code()).as(one.err()).isEqualTo(0);
+        assertThat(Files.readAllBytes(oneThread)).as("one thread, the same results").isEqualTo(
+                Files.readAllBytes(results));
+        for (String threads : new String[] {"0", "257", "many"}) {
+            Run bad = run("screen", gen.resolve("listings.jsonl").toString(), "--threads", threads);
+            assertThat(bad.code()).as(threads).isEqualTo(2);
+            assertThat(bad.err()).contains("--threads");
+            noStackTrace(bad);
+        }
         Run eval = run("evaluate", "--labels", gen.resolve("labels.jsonl").toString(), results.toString());
         assertThat(eval.out()).contains("COUNTERFEIT_KEYWORD", "PRECISION", "3,000 listings evaluated");
     }

@@ -5,11 +5,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,9 +19,8 @@ import org.redflag.law.PolicyPacks;
 import org.redflag.law.RedFlag;
 import org.redflag.screening.CategoryStats;
 import org.redflag.screening.CounterfeitDictionary;
-import org.redflag.screening.ListingReader;
+import org.redflag.screening.FeedScreening;
 import org.redflag.screening.ReferenceData;
-import org.redflag.screening.ResultWriter;
 import org.redflag.screening.Screener;
 import org.redflag.source.InvalidInputException;
 import org.redflag.source.JsonLines;
@@ -74,6 +73,10 @@ public final class ScreenCommand implements Callable<Integer> {
             description = "Policy pack for thresholds and citations (default ${DEFAULT-VALUE}).")
     String policy;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Screening threads (default: one per core,"
+            + " here ${DEFAULT-VALUE}). The results are the same, in the same order, for any N.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--no-progress", description = "No progress line on the terminal.")
     boolean noProgress;
 
@@ -101,6 +104,11 @@ public final class ScreenCommand implements Callable<Integer> {
             err.flush();
             return Redflag.BAD_INPUT;
         }
+        if (threads < 1 || threads > 256) {
+            err.println("redflag: --threads: " + threads + " is not between 1 and 256");
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
         boolean progress = !noProgress && System.console() != null;
         long total = Files.size(listings);
         long started = System.nanoTime();
@@ -120,52 +128,34 @@ public final class ScreenCommand implements Callable<Integer> {
             });
         }
         double firstPass = (System.nanoTime() - started) / 1e9;
-        Screener screener = new Screener(dictionary, reference, stats, pack);
-        Map<RedFlag, Long> counts = new EnumMap<>(RedFlag.class);
-        long[] tally = new long[3]; // screened, bad, bytes seen
+        long[] shown = {0, 0}; // bad lines shown, listings at the last progress line
+        FeedScreening.Summary summary;
         try (InputStream in = Files.newInputStream(listings);
-             ResultWriter writer = new ResultWriter(new BufferedOutputStream(out == null
-                     ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(out), 1 << 16))) {
-            JsonLines.read(in, MAX_LINE, new JsonLines.Sink() {
-                @Override
-                public void line(byte[] b, int off, int len, long number) {
-                    tally[2] += len + 1;
-                    ListingReader.Line line = ListingReader.parse(number, b, off, len);
-                    if (line.bad() != null) {
-                        bad(line.bad().toString());
-                        return;
-                    }
-                    try {
-                        Screener.Result r = screener.screen(line.listing());
-                        writer.write(r);
-                        tally[0]++;
-                        for (Screener.Flag f : r.flags()) {
-                            counts.merge(f.code(), 1L, Long::sum);
+             OutputStream sink = new BufferedOutputStream(out == null
+                     ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(out), 1 << 16)) {
+            summary = new FeedScreening(() -> new Screener(dictionary, reference, stats, pack), threads, MAX_LINE)
+                    .run(in, sink, new FeedScreening.Listener() {
+                        @Override
+                        public void bad(String message) {
+                            if (++shown[0] <= 100) {
+                                err.println("redflag: " + listings + ": " + message);
+                            }
                         }
-                    } catch (Screener.CurrencyMismatch e) {
-                        bad("line " + number + ": currency: " + e.getMessage());
-                    }
-                    if (progress && tally[0] % 50_000 == 0) {
-                        err.printf("\rscreened %,d listings (%d %%)", tally[0], Math.min(99, 100 * tally[2]
-                                / Math.max(1, total)));
-                        err.flush();
-                    }
-                }
 
-                @Override
-                public void tooLong(long number, int limit) {
-                    bad("line " + number + ": longer than " + limit + " bytes");
-                }
-
-                private void bad(String message) {
-                    if (++tally[1] <= 100) {
-                        err.println("redflag: " + listings + ": " + message);
-                    }
-                }
-            });
+                        @Override
+                        public void progress(long screened, long bytes) {
+                            if (progress && screened - shown[1] >= 50_000) {
+                                shown[1] = screened;
+                                err.printf("\rscreened %,d listings (%d %%)", screened, Math.min(99, 100 * bytes
+                                        / Math.max(1, total)));
+                                err.flush();
+                            }
+                        }
+                    });
         }
-        long screened = tally[0];
-        long bad = tally[1];
+        Map<RedFlag, Long> counts = summary.flags();
+        long screened = summary.screened();
+        long bad = summary.bad();
         if (bad > 100) {
             err.println("redflag: ... and " + (bad - 100) + " more bad lines");
         }
