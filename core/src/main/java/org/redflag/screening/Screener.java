@@ -42,6 +42,7 @@ public final class Screener {
     private final PolicyPack pack;
     private final BigDecimal priceRatio;
     private final double ratio;
+    private final String percent; // the ratio as a percentage, for the price flag's detail
     private final double salesMultiple;
     private final double negativeMultiple;
     private final StringBuilder text = new StringBuilder(512);
@@ -55,6 +56,7 @@ public final class Screener {
         RedFlagRules r = pack.redFlags();
         this.priceRatio = r.priceRatio().value();
         this.ratio = priceRatio.doubleValue();
+        this.percent = priceRatio.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
         this.salesMultiple = r.salesMultiple().value().doubleValue();
         this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
     }
@@ -110,10 +112,9 @@ public final class Screener {
                     ev.put("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0);
                     ev.put("threshold", priceRatio);
                     ev.put("priceList", g.source());
-                    flags.add(flag(RedFlag.PRICE_BELOW_GENUINE, String.format(java.util.Locale.ROOT,
-                            "%s goods at %.2f %s, %.0f %% of the genuine %.2f, under %s %%.", brand, l.price(),
-                            g.currency(), 100 * l.price() / g.price(), g.price(),
-                            priceRatio.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString()),
+                    flags.add(flag(RedFlag.PRICE_BELOW_GENUINE, brand + " goods at " + Decimals.fixed(l.price(), 2)
+                            + " " + g.currency() + ", " + Decimals.fixed(100 * l.price() / g.price(), 0)
+                            + " % of the genuine " + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.",
                             ev, 0.5));
                 }
             }
@@ -130,9 +131,10 @@ public final class Screener {
                 ev.put("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0);
                 ev.put("salesMultiple", salesMultiple);
                 ev.put("negativeReviewMultiple", negativeMultiple);
-                flags.add(flag(RedFlag.SALES_ANOMALY, String.format(java.util.Locale.ROOT,
-                        "%.0f units sold, %.1f× the category average, with %.0f %% negative reviews against %.0f %%.",
-                        l.unitsSold(), l.unitsSold() / avg[0], 100 * l.negativeReviewRatio(), 100 * avg[1]), ev, 0.4));
+                flags.add(flag(RedFlag.SALES_ANOMALY, Decimals.fixed(l.unitsSold(), 0) + " units sold, "
+                        + Decimals.fixed(l.unitsSold() / avg[0], 1) + "× the category average, with "
+                        + Decimals.fixed(100 * l.negativeReviewRatio(), 0) + " % negative reviews against "
+                        + Decimals.fixed(100 * avg[1], 0) + " %.", ev, 0.4));
             }
         }
         if (reference.banned(l.sellerId())) {
