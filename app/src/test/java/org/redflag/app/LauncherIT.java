@@ -85,6 +85,17 @@ class LauncherIT {
     }
 
     @Test
+    void batch_commands_run_with_the_throughput_collector_the_server_with_the_default_and_the_user_decides()
+            throws Exception {
+        java.util.Map<String, String> log = java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:gc:stderr");
+        assertThat(launch(log, "--version").err()).contains("Using Parallel");
+        assertThat(launch(log, "screen", "--help").err()).contains("Using Parallel");
+        assertThat(launch(log, "serve", "--help").err()).contains("Using ").doesNotContain("Using Parallel");
+        assertThat(launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:stderr"), "screen",
+                "--help").err()).contains("Using Serial");
+    }
+
+    @Test
     void the_packaged_jar_exits_2_on_bad_input_without_a_stack_trace() throws Exception {
         Result r = launch("assess", "no-such-file.json");
         assertThat(r.code()).isEqualTo(2);
