@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redflag.source.JsonSchemaCheck;
@@ -279,6 +280,33 @@ class CliTests {
         }
         Run eval = run("evaluate", "--labels", gen.resolve("labels.jsonl").toString(), results.toString());
         assertThat(eval.out()).contains("COUNTERFEIT_KEYWORD", "PRECISION", "3,000 listings evaluated");
+    }
+
+    @Test
+    void screen_refuses_bad_reference_files_naming_the_file_and_line_and_writes_nothing(@TempDir Path dir)
+            throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        Files.writeString(feed, "{\"id\":\"a\",\"title\":\"高仿 bag\"}\n".repeat(200));
+        Path dictionary = dir.resolve("extra.tsv");
+        Files.writeString(dictionary, "ALONE\tsuper copy\nNOSUCHKIND\tterm\n");
+        Path prices = dir.resolve("prices.csv");
+        Files.writeString(prices, "brand,category,price,currency\nGucci,bags,-3,CNY\n");
+        Path out = dir.resolve("out.jsonl");
+        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("extra.tsv", List.of("--dictionary", dictionary.toString()));
+        cases.put("prices.csv:2", List.of("--genuine-prices", prices.toString()));
+        cases.put("no-such-banned.jsonl", List.of("--banned-sellers", dir.resolve("no-such-banned.jsonl").toString()));
+        cases.put("no-such-pack", List.of("--policy", "no-such-pack"));
+        for (var c : cases.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("screen", feed.toString(), "--no-progress", "--out",
+                    out.toString()));
+            args.addAll(c.getValue());
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(c.getKey()).doesNotContain("screened");
+            noStackTrace(r);
+            assertThat(out).as("no results for a refused run").doesNotExist();
+        }
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.redflag.app.Redflag;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
@@ -88,22 +91,6 @@ public final class ScreenCommand implements Callable<Integer> {
             err.flush();
             return Redflag.BAD_INPUT;
         }
-        PolicyPack pack;
-        CounterfeitDictionary dictionary;
-        ReferenceData reference;
-        try {
-            pack = PolicyPacks.builtIn().resolve(policy);
-            dictionary = CounterfeitDictionary.with(dictionaries);
-            reference = ReferenceData.load(genuinePrices, bannedSellers, foreignOrders, dictionary);
-        } catch (InvalidInputException e) {
-            e.problems().forEach(p -> err.println("redflag: " + p));
-            err.flush();
-            return Redflag.BAD_INPUT;
-        } catch (CounterfeitDictionary.InvalidLine e) {
-            err.println("redflag: " + e.getMessage());
-            err.flush();
-            return Redflag.BAD_INPUT;
-        }
         if (threads < 1 || threads > 256) {
             err.println("redflag: --threads: " + threads + " is not between 1 and 256");
             err.flush();
@@ -112,12 +99,17 @@ public final class ScreenCommand implements Callable<Integer> {
         boolean progress = !noProgress && System.console() != null;
         long total = Files.size(listings);
         long started = System.nanoTime();
-
+        // The pack, the dictionary and the reference data load on another thread while this one gathers the
+        // category statistics, which need none of them; a bad file among them stops the first pass.
+        CompletableFuture<Loaded> loading = CompletableFuture.supplyAsync(this::load, LOADER);
         CategoryStats stats = new CategoryStats();
         try (InputStream in = Files.newInputStream(listings)) {
             JsonLines.read(in, MAX_LINE, new JsonLines.Sink() {
                 @Override
                 public void line(byte[] b, int off, int len, long number) {
+                    if ((number & 0xffff) == 0 && loading.isCompletedExceptionally()) {
+                        throw new CancellationException();
+                    }
                     stats.addLine(b, off, len);
                 }
 
@@ -126,7 +118,26 @@ public final class ScreenCommand implements Callable<Integer> {
                     // reported by the second pass
                 }
             });
+        } catch (CancellationException e) {
+            // the loader failed: said below
         }
+        Loaded loaded;
+        try {
+            loaded = loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InvalidInputException bad) {
+                bad.problems().forEach(p -> err.println("redflag: " + p));
+            } else if (e.getCause() instanceof CounterfeitDictionary.InvalidLine bad) {
+                err.println("redflag: " + bad.getMessage());
+            } else {
+                throw e;
+            }
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        PolicyPack pack = loaded.pack();
+        CounterfeitDictionary dictionary = loaded.dictionary();
+        ReferenceData reference = loaded.reference();
         double firstPass = (System.nanoTime() - started) / 1e9;
         long[] shown = {0, 0}; // bad lines shown, listings at the last progress line
         FeedScreening.Summary summary;
@@ -174,6 +185,28 @@ public final class ScreenCommand implements Callable<Integer> {
         err.flush();
         return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
     }
+
+    private record Loaded(PolicyPack pack, CounterfeitDictionary dictionary, ReferenceData reference) {
+    }
+
+    /** Reads the pack, the dictionary and the reference files; their errors come out of the future. */
+    private Loaded load() {
+        try {
+            PolicyPack pack = PolicyPacks.builtIn().resolve(policy);
+            CounterfeitDictionary dictionary = CounterfeitDictionary.with(dictionaries);
+            return new Loaded(pack, dictionary, ReferenceData.load(genuinePrices, bannedSellers, foreignOrders,
+                    dictionary));
+        } catch (InvalidInputException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** One daemon thread per load: the common pool may have none to spare on a small machine. */
+    private static final java.util.concurrent.Executor LOADER = task -> {
+        Thread t = new Thread(task, "screening-loader");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** Longest line screened, in bytes. */
     private static final int MAX_LINE = 1 << 20;
