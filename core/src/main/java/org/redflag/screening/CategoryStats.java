@@ -1,9 +1,21 @@
 package org.redflag.screening;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.redflag.source.JsonLines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.redflag.source.JsonLines;
 
 /**
  * Per-category averages of units sold and negative-review share, gathered from the feed itself in a first pass.
@@ -19,6 +31,13 @@ public final class CategoryStats {
         double units;
         long reviewed;
         double negative;
+
+        void add(Sums o) {
+            n += o.n;
+            units += o.units;
+            reviewed += o.reviewed;
+            negative += o.negative;
+        }
     }
 
     private final Map<String, Sums> byCategory = new HashMap<>();
@@ -66,6 +85,91 @@ public final class CategoryStats {
             }
         }
         return true;
+    }
+
+    /** Feed bytes per part of a gathering: the parts' sums are added in file order, whatever the threads. */
+    static final long PART_BYTES = 8L << 20;
+
+    /**
+     * Gathers the statistics of a whole feed file on {@code threads} threads: the file is cut into parts of
+     * {@link #PART_BYTES} at line starts, each part is summed on its own, and the parts' sums are added in file
+     * order, so the figures are the same for any number of threads. {@code stop} is asked before each part; once
+     * it says yes, the gathering ends with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static CategoryStats gather(Path feed, int threads, int maxLine, BooleanSupplier stop) throws IOException {
+        return gather(feed, threads, maxLine, PART_BYTES, stop);
+    }
+
+    static CategoryStats gather(Path feed, int threads, int maxLine, long partBytes, BooleanSupplier stop)
+            throws IOException {
+        long size = Files.size(feed);
+        int parts = (int) Math.max(1, (size + partBytes - 1) / partBytes);
+        CategoryStats[] sums = new CategoryStats[parts];
+        AtomicInteger next = new AtomicInteger();
+        Callable<Void> work = () -> {
+            for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
+                if (stop.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("stopped");
+                }
+                CategoryStats part = new CategoryStats();
+                JsonLines.read(feed, p * partBytes, (p + 1) * partBytes, maxLine, new JsonLines.Sink() {
+                    @Override
+                    public void line(byte[] b, int off, int len, long number) {
+                        part.addLine(b, off, len);
+                    }
+
+                    @Override
+                    public void tooLong(long number, int limit) {
+                        // reported by the screening pass
+                    }
+                });
+                sums[p] = part;
+            }
+            return null;
+        };
+        int helpers = Math.min(threads, parts) - 1;
+        ExecutorService pool = helpers > 0 ? Executors.newFixedThreadPool(helpers, r -> {
+            Thread t = new Thread(r, "category-statistics");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            List<Future<Void>> helping = new ArrayList<>();
+            for (int i = 0; i < helpers; i++) {
+                helping.add(pool.submit(work));
+            }
+            work.call();
+            for (Future<Void> f : helping) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        CategoryStats all = new CategoryStats();
+        for (CategoryStats part : sums) {
+            all.merge(part);
+        }
+        return all;
+    }
+
+    /** Adds another gathering's sums to these. */
+    void merge(CategoryStats other) {
+        other.byCategory.forEach((category, o) -> byCategory.computeIfAbsent(category, c -> new Sums()).add(o));
+        all.add(other.all);
     }
 
     /** Counts one listing's category, units sold and negative share (NaN when absent). */

@@ -2,6 +2,11 @@ package org.redflag.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -26,11 +31,15 @@ public final class JsonLines {
 
     /** Hands every line of {@code in} to {@code sink}; lines of more than {@code maxLine} bytes are skipped. */
     public static long read(InputStream in, int maxLine, Sink sink) throws IOException {
+        return readFrom(in, maxLine, sink, true);
+    }
+
+    private static long readFrom(InputStream in, int maxLine, Sink sink, boolean atStart) throws IOException {
         byte[] buf = new byte[1 << 16];
         int filled = 0;
         long number = 0;
         boolean skipping = false; // inside a line too long to keep
-        boolean bomChecked = false;
+        boolean bomChecked = !atStart;
         while (true) {
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) {
@@ -75,6 +84,68 @@ public final class JsonLines {
             }
         }
         return number;
+    }
+
+    /**
+     * Hands on the lines of {@code file} that start in the byte range {@code [from, to)}: a line belongs to the
+     * range holding its first byte, so ranges that tile the file hand on every line exactly once. Line numbers
+     * count from the range's first line; a byte-order mark is skipped only at the start of the file.
+     */
+    public static long read(Path file, long from, long to, int maxLine, Sink sink) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long start = from == 0 ? 0 : lineStart(channel, from, size);
+            long end = to >= size ? size : lineStart(channel, to, size);
+            if (start >= end) {
+                return 0;
+            }
+            InputStream in = Channels.newInputStream(channel.position(start));
+            InputStream range = new InputStream() {
+                long left = end - start;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = in.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
+            if (start > 0) {
+                // not the start of the file: bytes that look like a byte-order mark belong to the line
+                return readFrom(range, maxLine, sink, false);
+            }
+            return read(range, maxLine, sink);
+        }
+    }
+
+    /** The first line start at or after {@code at} (0 < at): just past the first newline from {@code at - 1}. */
+    private static long lineStart(FileChannel channel, long at, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 13);
+        long pos = at - 1;
+        while (pos < size) {
+            buf.clear();
+            int n = channel.read(buf, pos);
+            if (n <= 0) {
+                break;
+            }
+            int nl = indexOf(buf.array(), 0, n);
+            if (nl >= 0) {
+                return pos + nl + 1;
+            }
+            pos += n;
+        }
+        return size;
     }
 
     private static void line(byte[] b, int off, int len, long number, int maxLine, Sink sink) {

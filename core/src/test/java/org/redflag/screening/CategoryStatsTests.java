@@ -64,6 +64,38 @@ class CategoryStatsTests {
         assertThat(fromText.averages("shoes")).isNotNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 8})
+    void a_file_gathered_in_parts_on_any_number_of_threads_gives_the_same_figures(int threads,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Random random = new Random(threads);
+        StringBuilder feed = new StringBuilder();
+        CategoryStats whole = new CategoryStats();
+        for (int n = 0; n < 20_000; n++) {
+            String line = "{\"id\":\"L" + n + "\",\"category\":\"" + CATEGORIES[random.nextInt(3)] + "\",\"unitsSold\":"
+                    + random.nextInt(5000) + ",\"negativeReviewRatio\":" + random.nextInt(100) / 100.0 + "}";
+            feed.append(line).append('\n');
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            whole.addLine(b, 0, b.length);
+        }
+        java.nio.file.Path file = dir.resolve("feed.jsonl");
+        java.nio.file.Files.writeString(file, feed);
+        CategoryStats one = CategoryStats.gather(file, 1, 1 << 20, 40_000, () -> false);
+        CategoryStats many = CategoryStats.gather(file, threads, 1 << 20, 40_000, () -> false);
+        for (String c : new String[] {"shoes", "bags", "手机", "none"}) {
+            assertThat(many.averages(c)).as(c).isEqualTo(one.averages(c));
+            double[] expected = whole.averages(c);
+            double[] parted = many.averages(c);
+            for (int k = 0; k < 3; k++) {
+                assertThat(parted[k]).as("%s, figure %d", c, k).isCloseTo(expected[k],
+                        org.assertj.core.api.Assertions.within(1e-9 * Math.abs(expected[k])));
+            }
+        }
+        assertThat(many.averages("shoes")[2]).as("every line counted once").isEqualTo(whole.averages("shoes")[2]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CategoryStats.gather(file, threads, 1 << 20, 40_000,
+                () -> true)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
     private static int valueStart(String line, String key) {
         int at = line.indexOf(key);
         if (at < 0) {

@@ -26,7 +26,6 @@ import org.redflag.screening.FeedScreening;
 import org.redflag.screening.ReferenceData;
 import org.redflag.screening.Screener;
 import org.redflag.source.InvalidInputException;
-import org.redflag.source.JsonLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,25 +101,13 @@ public final class ScreenCommand implements Callable<Integer> {
         // The pack, the dictionary and the reference data load on another thread while this one gathers the
         // category statistics, which need none of them; a bad file among them stops the first pass.
         CompletableFuture<Loaded> loading = CompletableFuture.supplyAsync(this::load, LOADER);
-        CategoryStats stats = new CategoryStats();
-        try (InputStream in = Files.newInputStream(listings)) {
-            JsonLines.read(in, MAX_LINE, new JsonLines.Sink() {
-                @Override
-                public void line(byte[] b, int off, int len, long number) {
-                    if ((number & 0xffff) == 0 && loading.isCompletedExceptionally()) {
-                        throw new CancellationException();
-                    }
-                    stats.addLine(b, off, len);
-                }
-
-                @Override
-                public void tooLong(long number, int limit) {
-                    // reported by the second pass
-                }
-            });
+        CategoryStats gathered = null;
+        try {
+            gathered = CategoryStats.gather(listings, threads, MAX_LINE, loading::isCompletedExceptionally);
         } catch (CancellationException e) {
             // the loader failed: said below
         }
+        CategoryStats stats = gathered;
         Loaded loaded;
         try {
             loaded = loading.join();
