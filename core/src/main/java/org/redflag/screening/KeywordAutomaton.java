@@ -1,11 +1,7 @@
 package org.redflag.screening;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Aho-Corasick over folded, separator-free terms. Characters that occur in no term map to symbol 0 and send the
@@ -32,71 +28,86 @@ public final class KeywordAutomaton {
     private final int[] termLength;
 
     public KeywordAutomaton(List<String> terms) {
-        Map<Character, Integer> freq = new HashMap<>();
+        // symbols numbered by frequency in the terms, most frequent first (ties by character)
+        int[] freq = new int[0x10000];
+        int total = 0;
         for (String t : terms) {
-            for (char c : t.toCharArray()) {
-                freq.merge(c, 1, Integer::sum);
+            for (int i = 0; i < t.length(); i++) {
+                freq[t.charAt(i)]++;
+            }
+            total += t.length();
+        }
+        long[] order = new long[0x10000];
+        int symbols = 0;
+        for (int c = 0; c < freq.length; c++) {
+            if (freq[c] > 0) {
+                order[symbols++] = (long) (Integer.MAX_VALUE - freq[c]) << 16 | c;
             }
         }
-        List<Character> bySymbol = new ArrayList<>(freq.keySet());
-        bySymbol.sort((a, b) -> freq.get(b) - freq.get(a) != 0 ? freq.get(b) - freq.get(a) : a - b);
-        for (int i = 0; i < bySymbol.size(); i++) {
-            symbolOf[bySymbol.get(i)] = (char) (i + 1);
+        Arrays.sort(order, 0, symbols);
+        for (int i = 0; i < symbols; i++) {
+            symbolOf[(int) (order[i] & 0xffff)] = (char) (i + 1);
         }
-        // the trie
-        List<Map<Integer, Integer>> children = new ArrayList<>();
-        List<Integer> outs = new ArrayList<>();
-        children.add(new HashMap<>());
-        outs.add(-1);
+        // the trie: edges in one open-addressing table keyed by (state, symbol), states numbered as created
+        Edges edges = new Edges(total + 1);
+        int[] outs = new int[total + 1];
+        Arrays.fill(outs, -1);
+        int n = 1;
         termLength = new int[terms.size()];
         int[] nextOut = new int[terms.size()];
-        Arrays.fill(nextOut, -1);
         for (int t = 0; t < terms.size(); t++) {
             String term = terms.get(t);
             termLength[t] = term.length();
             int s = 0;
-            for (char c : term.toCharArray()) {
-                int sym = symbolOf[c];
-                Integer next = children.get(s).get(sym);
-                if (next == null) {
-                    next = children.size();
-                    children.add(new HashMap<>());
-                    outs.add(-1);
-                    children.get(s).put(sym, next);
+            for (int i = 0; i < term.length(); i++) {
+                int sym = symbolOf[term.charAt(i)];
+                int next = edges.get(s, sym);
+                if (next < 0) {
+                    next = n++;
+                    edges.put(s, sym, next);
                 }
                 s = next;
             }
-            nextOut[t] = outs.get(s);
-            outs.set(s, t);
+            nextOut[t] = outs[s];
+            outs[s] = t;
         }
-        int n = children.size();
         fail = new int[n];
-        output = new int[n];
-        for (int i = 0; i < n; i++) {
-            output[i] = outs.get(i);
-        }
+        output = Arrays.copyOf(outs, n);
         outputNext = nextOut;
+        // each state's children, sorted by symbol
+        int[] count = new int[n];
+        edges.forEach((from, sym, to) -> count[from]++);
         sparseSymbols = new int[n][];
         sparseTargets = new int[n][];
         for (int i = 0; i < n; i++) {
-            var e = children.get(i).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-            sparseSymbols[i] = e.stream().mapToInt(Map.Entry::getKey).toArray();
-            sparseTargets[i] = e.stream().mapToInt(Map.Entry::getValue).toArray();
+            sparseSymbols[i] = new int[count[i]];
+            sparseTargets[i] = new int[count[i]];
+        }
+        int[] filled = new int[n];
+        edges.forEach((from, sym, to) -> {
+            int k = filled[from]++;
+            sparseSymbols[from][k] = sym;
+            sparseTargets[from][k] = to;
+        });
+        for (int i = 0; i < n; i++) {
+            sortBySymbol(sparseSymbols[i], sparseTargets[i]);
         }
         // failure links, breadth first; the dense rows are the DFA for the frequent symbols
         dense = new int[n * DENSE];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
         for (int k = 0; k < sparseSymbols[0].length; k++) {
             int child = sparseTargets[0][k];
             fail[child] = 0;
-            queue.add(child);
+            queue[tail++] = child;
         }
         for (int sym = 1; sym < DENSE; sym++) {
             dense[sym] = Math.max(child(0, sym), 0);
         }
         int[] outTail = new int[n];
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
+        while (head < tail) {
+            int s = queue[head++];
             for (int k = 0; k < sparseSymbols[s].length; k++) {
                 int sym = sparseSymbols[s][k];
                 int child = sparseTargets[s][k];
@@ -106,7 +117,7 @@ public final class KeywordAutomaton {
                 }
                 int fc = child(f, sym);
                 fail[child] = fc >= 0 && fc != child ? fc : 0;
-                queue.add(child);
+                queue[tail++] = child;
             }
             for (int sym = 1; sym < DENSE; sym++) {
                 int c = child(s, sym);
@@ -128,6 +139,89 @@ public final class KeywordAutomaton {
     }
 
     private final int[] dictionaryLinks;
+
+    /** Insertion sort of a state's few children by symbol, their targets alongside. */
+    private static void sortBySymbol(int[] symbols, int[] targets) {
+        for (int i = 1; i < symbols.length; i++) {
+            int sym = symbols[i];
+            int target = targets[i];
+            int j = i - 1;
+            while (j >= 0 && symbols[j] > sym) {
+                symbols[j + 1] = symbols[j];
+                targets[j + 1] = targets[j];
+                j--;
+            }
+            symbols[j + 1] = sym;
+            targets[j + 1] = target;
+        }
+    }
+
+    /** The trie's edges while it is built: (state, symbol) → child, open addressing, no boxing. */
+    private static final class Edges {
+        interface Visitor {
+            void edge(int from, int symbol, int to);
+        }
+
+        private long[] keys;
+        private int[] values;
+        private int size;
+
+        Edges(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            values = new int[cap];
+            Arrays.fill(keys, -1);
+        }
+
+        private static long key(int from, int symbol) {
+            return (long) from << 16 | symbol;
+        }
+
+        private int slot(long key, long[] in) {
+            int mask = in.length - 1;
+            int i = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (in[i] != -1 && in[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        int get(int from, int symbol) {
+            int i = slot(key(from, symbol), keys);
+            return keys[i] == -1 ? -1 : values[i];
+        }
+
+        void put(int from, int symbol, int to) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                Arrays.fill(keys, -1);
+                for (int j = 0; j < oldKeys.length; j++) {
+                    if (oldKeys[j] != -1) {
+                        int i = slot(oldKeys[j], keys);
+                        keys[i] = oldKeys[j];
+                        values[i] = oldValues[j];
+                    }
+                }
+            }
+            int i = slot(key(from, symbol), keys);
+            if (keys[i] == -1) {
+                size++;
+            }
+            keys[i] = key(from, symbol);
+            values[i] = to;
+        }
+
+        void forEach(Visitor v) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != -1) {
+                    v.edge((int) (keys[i] >>> 16), (int) (keys[i] & 0xffff), values[i]);
+                }
+            }
+        }
+    }
 
     private int child(int s, int sym) {
         int k = Arrays.binarySearch(sparseSymbols[s], sym);
