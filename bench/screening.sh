@@ -2,7 +2,8 @@
 # Screening throughput: `redflag screen` (parse, fold, all detectors, write; two passes, the first for category
 # statistics) on a generated feed, next to ripgrep's single-threaded literal search for the dictionary's plain terms
 # on the same file in the same run, with the dictionary at 5,000 and at 20,000 entries, under -Xmx256m. The screen
-# runs as a user runs it, through ./redflag (one screening thread per core, the parallel collector).
+# runs as a user runs it, through ./redflag (one screening thread per core, the parallel collector), and again
+# with --threads 1. Three rounds, alternating, medians.
 # Usage: bench/screening.sh [LISTINGS (default 1000000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,23 +14,37 @@ command -v rg >/dev/null || { echo "bench/screening.sh needs ripgrep: apt-get in
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
+screen() { # screen FEED-DIR [OPTIONS]: one run through the launcher, as a user runs it; prints "start end"
+  local dir="$1"; shift
+  local t0
+  t0=$(now)
+  REDFLAG_JAVA_OPTS=-Xmx256m ./redflag screen "$dir/listings.jsonl" --no-progress \
+    --genuine-prices "$dir/genuine-prices.csv" --banned-sellers "$dir/banned-sellers.jsonl" \
+    --foreign-orders "$dir/foreign-orders.csv" --dictionary "$dir/dictionary-extra.tsv" \
+    --out "$dir/results.jsonl" "$@" 2> "$dir/screen.log" || { cat "$dir/screen.log" >&2; exit 1; }
+  echo "$t0 $(now)"
+}
 for entries in 5000 20000; do
   dir="$work/d$entries"
   java -jar app/target/redflag.jar generate --listings "$n" --seed 1 --out "$dir" --dictionary-entries "$entries" >&2
   size=$(stat -c %s "$dir/listings.jsonl")
-  t0=$(now); matched=$(rg -j1 -c -F -f "$dir/dictionary-terms.txt" "$dir/listings.jsonl"); t1=$(now)
-  REDFLAG_JAVA_OPTS=-Xmx256m ./redflag screen "$dir/listings.jsonl" --no-progress \
-    --genuine-prices "$dir/genuine-prices.csv" --banned-sellers "$dir/banned-sellers.jsonl" \
-    --foreign-orders "$dir/foreign-orders.csv" --dictionary "$dir/dictionary-extra.tsv" \
-    --out "$dir/results.jsonl" 2> "$dir/screen.log"
-  t2=$(now)
-  python3 - "$n" "$entries" "$size" "$t0" "$t1" "$t2" "$matched" <<'PY'
-import sys
-n, entries, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-t0, t1, t2 = float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
-rg, screen = n / (t1 - t0), n / (t2 - t1)
-print(f"dictionary {entries + 0:>6,} entries (+ shipped): ripgrep -j1 -F {rg:>10,.0f} listings/s "
-      f"({size / (t1 - t0) / 1e6:,.0f} MB/s, {int(sys.argv[7]):,} lines matched)   redflag screen {screen:>9,.0f} "
-      f"listings/s (JVM start included)   ratio {100 * screen / rg:5.1f} %")
+  rg_t=""; all_t=""; one_t=""
+  for round in 1 2 3; do # alternating, and medians: the machine is shared
+    t0=$(now); matched=$(rg -j1 -c -F -f "$dir/dictionary-terms.txt" "$dir/listings.jsonl"); rg_t="$rg_t $t0 $(now)"
+    all_t="$all_t $(screen "$dir")"
+    one_t="$one_t $(screen "$dir" --threads 1)"
+  done
+  python3 - "$n" "$entries" "$size" "$matched" "$rg_t" "$all_t" "$one_t" "$(nproc)" <<'PY'
+import statistics, sys
+n, entries, size, matched = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def median(times):
+    t = [float(x) for x in times.split()]
+    return statistics.median(t[i + 1] - t[i] for i in range(0, len(t), 2))
+rg, every, one = (median(a) for a in sys.argv[5:8])
+print(f"dictionary {entries:>6,} entries (+ shipped); medians of 3 runs, JVM start included:\n"
+      f"  ripgrep -j1 -F                 {n / rg:>10,.0f} listings/s ({size / rg / 1e6:,.0f} MB/s, "
+      f"{matched:,} lines matched)\n"
+      f"  redflag screen ({sys.argv[8]} threads)     {n / every:>10,.0f} listings/s   ratio {100 * rg / every:5.1f} %\n"
+      f"  redflag screen --threads 1     {n / one:>10,.0f} listings/s   ratio {100 * rg / one:5.1f} %")
 PY
 done
