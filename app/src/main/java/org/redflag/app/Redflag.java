@@ -73,6 +73,12 @@ public final class Redflag implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            String file = FileProblems.of(ex);
+            if (file != null) { // a file the user named, missing, a directory, not allowed: theirs to fix
+                c.getErr().println("redflag: " + file);
+                c.getErr().flush();
+                return BAD_INPUT;
+            }
             c.getErr().println("redflag: internal error: " + ex);
             if (System.getenv("REDFLAG_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());

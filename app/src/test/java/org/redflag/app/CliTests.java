@@ -310,6 +310,52 @@ class CliTests {
     }
 
     @Test
+    void files_that_cannot_be_read_or_written_are_named_with_exit_2_before_any_work(@TempDir Path dir)
+            throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        Files.writeString(feed, "{\"id\":\"a\",\"title\":\"lamp\"}\n");
+        Path sellers = dir.resolve("sellers.jsonl");
+        Files.writeString(sellers, "{\"id\":\"s1\",\"phones\":[\"+86 138 0013 8000\"]}\n");
+        Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        for (String command : new String[] {"screen", "link"}) {
+            Path input = command.equals("screen") ? feed : sellers;
+            cases.put(List.of(command, "-"), "-: standard input is not read here");
+            cases.put(List.of(command, dir.toString()), dir + ": is a directory");
+            cases.put(List.of(command, dir.resolve("missing.jsonl").toString()), "missing.jsonl: no such file");
+            cases.put(List.of(command, input.toString(), "--out", dir.toString()), dir + ": is a directory");
+            cases.put(List.of(command, input.toString(), "--out", dir.resolve("no/such/out.jsonl").toString()),
+                    "out.jsonl: no such directory");
+        }
+        cases.put(List.of("evidence", "add", "--ledger", dir.resolve("ledger").toString(), dir.toString()),
+                dir + ": is a directory");
+        for (var c : cases.entrySet()) {
+            Run r = run(c.getKey().toArray(String[]::new));
+            assertThat(r.code()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(c.getKey().toString()).contains(c.getValue()).doesNotContain("internal error")
+                    .doesNotContain("screened");
+            noStackTrace(r);
+        }
+        assertThat(dir.resolve("no")).doesNotExist();
+    }
+
+    @Test
+    void a_file_the_system_refuses_mid_command_is_named_with_exit_2_not_an_internal_error(@TempDir Path dir)
+            throws Exception {
+        // the bundle's directory is a file: only found when the bundle is written
+        Path ledger = dir.resolve("ledger");
+        Path item = dir.resolve("item.txt");
+        Files.writeString(item, "evidence");
+        assertThat(run("evidence", "add", "--ledger", ledger.toString(), item.toString()).code()).isEqualTo(0);
+        Path notADirectory = dir.resolve("file");
+        Files.writeString(notADirectory, "x");
+        Run r = run("evidence", "export", "--ledger", ledger.toString(), "--out",
+                notADirectory.resolve("bundle.zip").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("bundle.zip").doesNotContain("internal error");
+        noStackTrace(r);
+    }
+
+    @Test
     void a_feed_with_bad_lines_reports_each_with_its_number_and_screens_the_rest(@TempDir Path dir) throws Exception {
         Path feed = dir.resolve("feed.jsonl");
         Files.writeString(feed, "{\"id\":\"a\",\"title\":\"高仿 bag\"}\n{broken\n{\"id\":\"c\",\"title\":\"scarf\","

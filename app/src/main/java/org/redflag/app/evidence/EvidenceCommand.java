@@ -108,8 +108,9 @@ public final class EvidenceCommand implements Runnable {
         public Integer call() throws IOException {
             List<byte[]> contents = new ArrayList<>();
             for (Path f : files) {
-                if (!Files.isRegularFile(f)) {
-                    return bad(f + ": no such file");
+                String unreadable = org.redflag.app.FileProblems.input(f);
+                if (unreadable != null) {
+                    return bad(unreadable);
                 }
                 if (Files.size(f) > 256L << 20) {
                     return bad(f + ": larger than 256 MiB");

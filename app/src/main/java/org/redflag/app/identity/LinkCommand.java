@@ -62,8 +62,12 @@ public final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(sellers)) {
-            err.println("redflag: " + sellers + ": no such file");
+        String problem = org.redflag.app.FileProblems.input(sellers);
+        if (problem == null && out != null) {
+            problem = org.redflag.app.FileProblems.output(out);
+        }
+        if (problem != null) {
+            err.println("redflag: " + problem);
             err.flush();
             return Redflag.BAD_INPUT;
         }

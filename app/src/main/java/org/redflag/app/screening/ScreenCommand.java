@@ -85,8 +85,12 @@ public final class ScreenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(listings)) {
-            err.println("redflag: " + listings + ": no such file");
+        String problem = org.redflag.app.FileProblems.input(listings);
+        if (problem == null && out != null) {
+            problem = org.redflag.app.FileProblems.output(out);
+        }
+        if (problem != null) {
+            err.println("redflag: " + problem);
             err.flush();
             return Redflag.BAD_INPUT;
         }

@@ -1,0 +1,83 @@
+package org.redflag.app;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What is wrong with a file a user named, said plainly: an input that is missing, a directory, standard input or
+ * unreadable; an output the system refuses. These are the user's to fix (exit 2), not internal errors.
+ */
+public final class FileProblems {
+
+    private FileProblems() {
+    }
+
+    /** Why {@code file} cannot be read as an input file, or null when it can. */
+    public static String input(Path file) {
+        if (file.toString().equals("-")) {
+            return "-: standard input is not read here; save it to a file and name the file";
+        }
+        if (Files.isDirectory(file)) {
+            return file + ": is a directory, not a file";
+        }
+        if (!Files.exists(file)) {
+            return file + ": no such file";
+        }
+        if (!Files.isRegularFile(file)) {
+            return file + ": not a regular file";
+        }
+        if (!Files.isReadable(file)) {
+            return file + ": permission denied";
+        }
+        return null;
+    }
+
+    /** Why {@code file} cannot be written as an output file, or null when it seems it can (checked up front). */
+    public static String output(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return file + ": is a directory, not a file";
+        }
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return file + ": no such directory " + parent;
+        }
+        if (Files.exists(absolute) ? !Files.isWritable(absolute) : parent != null && !Files.isWritable(parent)) {
+            return file + ": permission denied";
+        }
+        return null;
+    }
+
+    /** The file and what the system said about it, or null when {@code e} has no file error in its causes. */
+    public static String of(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException f && f.getFile() != null) {
+                return f.getFile() + ": " + reason(f);
+            }
+        }
+        return null;
+    }
+
+    private static String reason(FileSystemException f) {
+        if (f instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (f instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (f instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (f instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        String reason = f.getReason();
+        return reason == null ? "cannot be used" : reason.toLowerCase(Locale.ROOT);
+    }
+}
