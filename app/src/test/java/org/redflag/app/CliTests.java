@@ -137,7 +137,7 @@ class CliTests {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("lv-v-douyin", "JOINTLY_LIABLE", "INVALID INPUT", "1 case assessed, 2 invalid");
         assertThat(r.err()).contains("b-bad.json:4: $.platform.services[0]: expected one of")
-                .contains("c-broken.json:1: $: not valid JSON");
+                .contains("c-broken.json:1: not valid JSON");
         noStackTrace(r);
     }
 
@@ -145,7 +145,7 @@ class CliTests {
     void a_missing_file_is_bad_input() {
         Run r = run("assess", "no-such-case.json");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("no-such-case.json: $: no such file or directory");
+        assertThat(r.err()).contains("no-such-case.json: no such file or directory");
         noStackTrace(r);
     }
 
@@ -325,6 +325,9 @@ class CliTests {
             cases.put(List.of(command, input.toString(), "--out", dir.toString()), dir + ": is a directory");
             cases.put(List.of(command, input.toString(), "--out", dir.resolve("no/such/out.jsonl").toString()),
                     "out.jsonl: no such directory");
+        }
+        for (String option : new String[] {"--dictionary", "--genuine-prices", "--banned-sellers", "--foreign-orders"}) {
+            cases.put(List.of("screen", feed.toString(), option, dir.toString()), dir + ": is a directory");
         }
         cases.put(List.of("evidence", "add", "--ledger", dir.resolve("ledger").toString(), dir.toString()),
                 dir + ": is a directory");

@@ -8,9 +8,12 @@ package org.redflag.source;
  */
 public record InputProblem(String file, int line, String path, String message) {
 
-    /** {@code case.json:12: $.notices[0].receivedAt: expected an ISO-8601 date ...}. */
+    /**
+     * {@code case.json:12: $.notices[0].receivedAt: expected an ISO-8601 date ...}; a problem with the whole
+     * document leaves the path out ({@code case.json:3: not valid JSON ...}, {@code case.json: no such file}).
+     */
     @Override
     public String toString() {
-        return file + (line > 0 ? ":" + line : "") + ": " + path + ": " + message;
+        return file + (line > 0 ? ":" + line : "") + ": " + ("$".equals(path) ? "" : path + ": ") + message;
     }
 }
