@@ -91,6 +91,16 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A request the firewall refuses (an encoded dot segment, a backslash, a null byte in the path...) answers 400
+     * with a problem body like every other bad request, not the servlet container's error page.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(Problems problems) {
+        return (req, res, e) -> problems.write(res, HttpStatus.BAD_REQUEST, "Invalid request",
+                "the request was refused: " + e.getMessage(), null);
+    }
+
     /** Authenticates a request that carries an API key; a wrong key is refused outright. */
     static final class ApiKeyFilter extends OncePerRequestFilter {
         private final Accounts accounts;

@@ -123,6 +123,16 @@ public class ProblemAdvice {
                 + abbreviate(String.valueOf(e.getValue())) + "\" as " + expected, e.getName()));
     }
 
+    /** A query string that is not valid UTF-8 after percent-decoding ({@code ?reasonCode=%ff}). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,100})\\]")
+                .matcher(String.valueOf(e.getMessage()));
+        String field = m.find() ? m.group(1) : null;
+        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", (field == null ? "a query parameter"
+                : field) + ": not valid UTF-8 once percent-decoded", field));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the query parameter "

@@ -111,6 +111,10 @@ class BadInputIT {
                 400)).isEqualTo("from");
         assertThat(field(m.reviewer.get("/api/statements-of-reasons?from=2024-03-01T00:00:00Z"), 400)).isEqualTo("to");
         problem(m.reviewer.get("/api/notices/999999"), 404);
+        assertThat(field(m.reviewer.get("/api/notices?reasonCode=%00%ff"), 400)).as("not UTF-8 once decoded")
+                .isEqualTo("reasonCode");
+        assertThat(problem(m.reviewer.get("/api/sellers/%2e%2e/discipline"), 400).get("detail").asString())
+                .as("refused by the firewall").contains("refused");
     }
 
     @Test
