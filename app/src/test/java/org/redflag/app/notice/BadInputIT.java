@@ -115,6 +115,10 @@ class BadInputIT {
                 .isEqualTo("reasonCode");
         assertThat(problem(m.reviewer.get("/api/sellers/%2e%2e/discipline"), 400).get("detail").asString())
                 .as("refused by the firewall").contains("refused");
+        assertThat(problem(m.reviewer.get("/api/notices/1%00"), 400).get("detail").asString())
+                .as("refused by the container").contains("refused");
+        assertThat(problem(m.reviewer.send(m.reviewer.request("/api/notices").header("X-Too-Long", "x".repeat(64_000))),
+                400).get("detail").asString()).as("headers over the container's limit").contains("refused");
     }
 
     @Test
