@@ -179,6 +179,12 @@ public class ProblemAdvice {
             if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
                 return tooLarge(tooLarge);
             }
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                // text the database cannot store (PostgreSQL refuses U+0000) reached it some other way than a
+                // JSON field (a CSV upload, a map of elements); nothing was stored: the transaction rolled back
+                return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the request holds text the"
+                        + " database cannot store (a NUL character, U+0000)", null));
+            }
         }
         log.error("internal error", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -284,4 +284,54 @@ class BadInputIT {
         assertThat(failures).as("seed %d (replay with -Dredflag.seed=%d)", seed, seed).isEmpty();
         assertThat(m.reviewer.get("/api/notices/" + noticeId).expect(200).text("status")).isEqualTo("RECEIVED");
     }
+
+    @Test
+    void hostile_query_parameters_and_path_ids_on_every_documented_endpoint_cause_no_5xx() {
+        JsonNode paths = m.reviewer.get("/v3/api-docs").expect(200).json().get("paths");
+        String[] hostile = {"", "-1", "0", "99999999999999999999", "abc", "%ff", "%00", "%zz", "%2e%2e", "%2f",
+            "'%20OR%201=1--", "%E9%AB%98%E4%BB%BF", "x".repeat(3000), "1e309", "NaN", "2024-02-30T00:00:00Z",
+            "%0d%0aX-Injected:%201", "%C0%AF", "[]", "%7B%7D"};
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (var path : paths.properties()) {
+            for (var op : path.getValue().properties()) {
+                if (!op.getKey().equals("get") && !op.getKey().equals("post")) {
+                    continue;
+                }
+                List<String> query = new ArrayList<>();
+                JsonNode parameters = op.getValue().get("parameters");
+                if (parameters != null) {
+                    for (JsonNode p : parameters) {
+                        if (p.get("in").asString().equals("query")) {
+                            query.add(p.get("name").asString());
+                        }
+                    }
+                }
+                for (String value : hostile) {
+                    String url = path.getKey().replaceAll("\\{[^}]+}", value.isEmpty() ? "1" : value);
+                    if (!query.isEmpty()) {
+                        url += "?" + String.join("&", query.stream().map(q -> q + "=" + value).toList());
+                    }
+                    if (!url.startsWith("/api/")) {
+                        continue;
+                    }
+                    TestServer.Response r;
+                    try {
+                        r = op.getKey().equals("get") ? m.reviewer.get(url) : m.reviewer.post(url, "{}");
+                    } catch (IllegalArgumentException notAUri) {
+                        continue; // the client itself refuses to send it
+                    }
+                    sent++;
+                    if (r.status() >= 500) {
+                        failures.add(op.getKey() + " " + url + " -> " + r.status() + " " + r.body());
+                    } else if (r.status() >= 400) {
+                        assertThat(r.contentType()).as("%s %s", op.getKey(), url)
+                                .startsWith("application/problem+json");
+                    }
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(300);
+        assertThat(failures).isEmpty();
+    }
 }

@@ -153,6 +153,34 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void text_with_a_nul_character_is_refused_naming_its_field_on_every_database_and_nothing_is_stored() {
+        String listing = m.listing(m.seller, "nul-1");
+        int before = m.reviewer.get("/api/notices?size=200").expect(200).json().get("items").size();
+        Map<String, Object> withNul = new java.util.HashMap<>(notice(List.of(listing), true, "en"));
+        withNul.put("text", "counterfeit\u0000 goods");
+        assertThat(m.brand.post("/api/notices", withNul).expect(400).json().get("field").asString()).isEqualTo("text");
+        assertThat(m.brand.post("/api/accounts/me/api-keys", Map.of("label", "key\u0000")).expect(400).json()
+                .get("field").asString()).isEqualTo("label");
+        assertThat(m.seller.post("/api/listings", Map.of("id", "nul\u0000id", "title", "t")).expect(400).json()
+                .get("field").asString()).isEqualTo("id");
+        String boundary = "nulb";
+        String noticePart = TestServer.JSON.writeValueAsString(Map.of(
+                "right", Map.of("type", "TRADEMARK", "reference", "TM 1"), "reasonCode", "COUNTERFEIT",
+                "elements", Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
+                        "infringementEvidence", true)));
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notice\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + noticePart + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\nContent-Type: text/csv"
+                + "\r\n\r\nlisting_id\n" + listing + "\nx\u0000y\n\r\n--" + boundary + "--\r\n";
+        var bulk = m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(bulk.status()).as(bulk.body()).isBetween(400, 499);
+        assertThat(bulk.contentType()).startsWith("application/problem+json");
+        assertThat(m.reviewer.get("/api/notices?size=200").expect(200).json().get("items").size())
+                .as("nothing filed").isEqualTo(before);
+    }
+
+    @Test
     void bulk_csv_files_notices_of_many_listings_for_one_right() {
         StringBuilder csv = new StringBuilder("listing_id\n");
         for (int i = 0; i < 305; i++) {
