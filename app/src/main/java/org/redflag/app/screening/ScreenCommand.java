@@ -114,6 +114,10 @@ public final class ScreenCommand implements Callable<Integer> {
         // The pack, the dictionary and the reference data load on another thread while this one gathers the
         // category statistics, which need none of them; a bad file among them stops the first pass.
         CompletableFuture<Loaded> loading = CompletableFuture.supplyAsync(this::load, LOADER);
+        if (progress) {
+            err.print("\rgathering category statistics and loading the dictionary...");
+            err.flush();
+        }
         CategoryStats gathered = null;
         try {
             gathered = CategoryStats.gather(listings, threads, MAX_LINE, loading::isCompletedExceptionally);
@@ -157,7 +161,7 @@ public final class ScreenCommand implements Callable<Integer> {
                         public void progress(long screened, long bytes) {
                             if (progress && screened - shown[1] >= 50_000) {
                                 shown[1] = screened;
-                                err.printf("\rscreened %,d listings (%d %%)", screened, Math.min(99, 100 * bytes
+                                err.printf("\r\033[Kscreened %,d listings (%d %%)", screened, Math.min(99, 100 * bytes
                                         / Math.max(1, total)));
                                 err.flush();
                             }
@@ -172,7 +176,7 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (progress) {
-            err.print("\r");
+            err.print("\r\033[K");
         }
         err.printf("screened %,d listings in %.1f s (%,.0f listings/s; category statistics %.1f s, screening %.1f s)%s%n",
                 screened, seconds, screened / seconds, firstPass, seconds - firstPass,
