@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Notices filed per second over HTTP, with p50/p99 latency, on H2 and on PostgreSQL, each next to the same
-# database's raw single-row insert rate measured in the same run, and the ratio of the two.
-# Usage: bench/notices.sh [NOTICES (default 4000)] [THREADS (default 4)]
+# database's raw single-row insert rate measured in the same run with as many connections, and the ratio of the two;
+# and, as the floor of any request on this server and machine, the cheapest authenticated request
+# (GET /api/accounts/me). The load comes from wrk (Debian's), which leaves the server the processor time a Java
+# client on the same two cores would take from it.
+# Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS (default 8)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-notices="${1:-4000}"
-threads="${2:-4}"
+seconds="${1:-20}"
+connections="${2:-8}"
+command -v wrk >/dev/null || { echo "bench/notices.sh needs wrk: apt-get install wrk" >&2; exit 2; }
 ./mvnw -q -B -DskipTests package >&2
 work="$(mktemp -d)"
 source bench/common.sh
@@ -13,23 +17,53 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/
 trap cleanup EXIT
 
 extract_redflag
-start_labelled() { local label="$1"; shift; start_server "$work/$label.log" --port 18090 "$@"; }
-
 load() { java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad "$@"; }
+url=http://127.0.0.1:18090
+listings=5000
+
+# measure LABEL JDBC_URL JDBC_USER JDBC_PASSWORD: against the server already started
+measure() {
+  local label="$1" jdbc="$2" user="$3" pass="$4" key
+  echo "$label: registering $listings listings..." >&2
+  key="$(load setup "$url" "$password" "$listings" 4)"
+  echo "$label: warming up for 10 s..." >&2
+  wrk -t2 -c"$connections" -d10s -s bench/notice.lua "$url" -- "$key" "$listings" > /dev/null
+  echo "$label: filing for $seconds s with $connections connections..." >&2
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/notice.lua "$url" -- "$key" "$listings" \
+    > "$work/$label-file.txt"
+  echo "$label: GET /api/accounts/me for 10 s..." >&2
+  wrk -t2 -c"$connections" -d10s -H "X-Api-Key: $key" "$url/api/accounts/me" > "$work/$label-me.txt"
+  echo "$label: raw single-row inserts..." >&2
+  local raw
+  raw="$(load raw "$jdbc" "$user" "$pass" 40000 "$connections")"
+  python3 - "$label" "$work/$label-file.txt" "$work/$label-me.txt" "$raw" "$connections" <<'PY'
+import re, sys
+label, filing, me, raw, connections = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read(), float(sys.argv[4]), sys.argv[5]
+def rate(text):
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+def pct(text, p):
+    v, unit = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", filing)
+filed = rate(filing)
+print(f"{label:<10} filed {filed:8,.0f} notices/s   p50 {pct(filing, 50):6.1f} ms   p99 {pct(filing, 99):6.1f} ms"
+      f"   raw insert {raw:8,.0f} rows/s   ratio {100 * filed / raw:5.1f} %   ({connections} connections;"
+      f" GET /api/accounts/me {rate(me):,.0f}/s" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
+PY
+}
 
 # H2: the server's own file database; the raw inserts go to a second H2 file with the same settings beside it
 # (an embedded H2 file is locked by the process that opened it).
-start_labelled h2 --data "$work/h2"
-load http://127.0.0.1:18090 "$password" "jdbc:h2:file:$work/h2-raw/raw" sa "" "$notices" "$threads" H2
+start_server "$work/h2.log" --port 18090 --data "$work/h2"
+measure H2 "jdbc:h2:file:$work/h2-raw/raw" sa ""
 stop_server
 
 # PostgreSQL: a fresh database; the raw inserts go to the same database.
 pg_user="${REDFLAG_BENCH_PG_USER:-postgres}"
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench" \
   -c "CREATE DATABASE redflag_bench" >&2
-start_labelled pg --data "$work/pg" --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench --db-user "$pg_user" \
-  --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
-load http://127.0.0.1:18090 "$password" jdbc:postgresql://127.0.0.1:5432/redflag_bench "$pg_user" \
-  "${REDFLAG_BENCH_PG_PASSWORD:-}" "$notices" "$threads" PostgreSQL
+start_server "$work/pg.log" --port 18090 --data "$work/pg" --db-url jdbc:postgresql://127.0.0.1:5432/redflag_bench \
+  --db-user "$pg_user" --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}"
+measure PostgreSQL jdbc:postgresql://127.0.0.1:5432/redflag_bench "$pg_user" "${REDFLAG_BENCH_PG_PASSWORD:-}"
 stop_server
 psql -q -h 127.0.0.1 -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS redflag_bench" >&2
