@@ -56,6 +56,57 @@ public class WebModel {
         }
     }
 
+    @ModelAttribute("show")
+    public Show show() {
+        return SHOW;
+    }
+
+    private static final Show SHOW = new Show();
+
+    /**
+     * Values as people read them: a time to the minute in UTC ("2026-11-29 15:36 UTC"; the page keeps the exact
+     * instant in the {@code datetime} of its {@code <time>} element), an amount in minor units as major units
+     * ("2,000.00").
+     */
+    public static final class Show {
+        private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+        /** An instant, or an ISO-8601 text of one, to the minute; anything else as it is. */
+        public String time(Object value) {
+            java.time.Instant at = instant(value);
+            return at == null ? (value == null ? "" : value.toString()) : MINUTE.format(at);
+        }
+
+        /** The exact instant for a {@code datetime} attribute. */
+        public String iso(Object value) {
+            java.time.Instant at = instant(value);
+            return at == null ? null : at.toString();
+        }
+
+        private static java.time.Instant instant(Object value) {
+            if (value instanceof java.time.Instant i) {
+                return i;
+            }
+            if (value instanceof java.time.OffsetDateTime o) {
+                return o.toInstant();
+            }
+            if (value instanceof String s) {
+                try {
+                    return java.time.OffsetDateTime.parse(s).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** Minor units (cents, fen) as major units with two decimals. */
+        public String money(long minor) {
+            return String.format(java.util.Locale.ROOT, "%,.2f", java.math.BigDecimal.valueOf(minor, 2));
+        }
+    }
+
     @ModelAttribute("json")
     public JsonText json() {
         return JSON_TEXT;

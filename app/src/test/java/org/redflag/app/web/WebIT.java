@@ -308,7 +308,12 @@ class WebIT {
         assertThat(reviewer.textContent("#identity")).isEqualTo("web-again, web-banned");
         assertThat(reviewer.textContent("#active-strikes")).isEqualTo("1");
         assertThat(reviewer.textContent("#strikes")).contains("notice 77", "FREEZE_FUNDS");
-        assertThat(reviewer.locator("#accounts tr").nth(1).textContent()).contains("web-again", "900");
+        assertThat(reviewer.locator("#accounts tr").nth(1).textContent()).as("900 minor units frozen")
+                .contains("web-again", "9.00");
+        assertThat(reviewer.locator("#strikes time").first().textContent()).as("a time as people read it")
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(reviewer.locator("#strikes time").first().getAttribute("datetime")).as("and exactly, for machines")
+                .matches("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z");
         assertThat(reviewer.textContent("#registrations")).contains("web-banned", "BANNED");
         shot(reviewer, "18-sellers-identity");
         reviewer.fill("#id", "nobody-at-all");
