@@ -24,7 +24,8 @@ import org.redflag.source.JsonLines;
  * Screens a whole feed, one result line per listing in input order, on several threads: the feed is split into
  * lines on the calling thread, the lines go in batches to workers (each with its own {@link Screener}), and the
  * batches' results are written in the order the batches were read, so the output is byte for byte the one-thread
- * output. At most two batches per worker are in flight: memory does not grow with the feed.
+ * output. At most two batches per worker, and never more than {@link #MAX_IN_FLIGHT}, are in flight: memory does not
+ * grow with the feed, nor past a few tens of megabytes with the thread count.
  *
  * <p>A line that is not a listing, or whose price cannot be compared with its genuine price, is reported through
  * the {@link Listener} with its line number, in input order, and skipped.
@@ -44,6 +45,9 @@ public final class FeedScreening {
     /** What a run screened. */
     public record Summary(long screened, long bad, Map<RedFlag, Long> flags) {
     }
+
+    /** Batches read ahead at most, whatever the thread count (each holds about a batch of feed and its results). */
+    static final int MAX_IN_FLIGHT = 64;
 
     /** Feed bytes per batch: big enough that handing one over costs nothing next to screening it. */
     static final int BATCH_BYTES = 1 << 18;
@@ -90,7 +94,8 @@ public final class FeedScreening {
             try {
                 read(in, batch -> {
                     inFlight.add(workers.submit(() -> batch.screen(own.get())));
-                    while (inFlight.size() >= 2 * threads || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    while (inFlight.size() >= Math.min(2 * threads, MAX_IN_FLIGHT)
+                            || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
                         ordered.write(take(inFlight.poll()));
                     }
                 });
