@@ -43,10 +43,20 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " pack's ratio of the genuine price), SALES_ANOMALY (over the pack's multiples of the"
                     + " category's units and negative reviews, from the feed itself), LINKED_TO_BANNED_SELLER and"
                     + " FOREIGN_ORDER. It streams: memory does not grow with the feed. A line that is not a listing"
-                    + " is reported with its number and skipped.",
+                    + " is reported with its number and skipped. The feed is read twice (the category statistics"
+                    + " first), so it is a file, not standard input.",
         },
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  every line screened", "  2  some line or file is invalid (the rest is still screened)"})
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  redflag generate --listings 200000 --seed 1 --out gen",
+            "  redflag screen gen/listings.jsonl --genuine-prices gen/genuine-prices.csv \\",
+            "      --banned-sellers gen/banned-sellers.jsonl \\",
+            "      --foreign-orders gen/foreign-orders.csv --out gen/results.jsonl",
+            "  redflag evaluate --labels gen/labels.jsonl gen/results.jsonl",
+            "",
+            "Exit codes:",
+            "  0  every line screened",
+            "  2  some line or file is invalid (the rest is still screened)"})
 public final class ScreenCommand implements Callable<Integer> {
 
     @Spec
