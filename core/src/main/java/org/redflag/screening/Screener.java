@@ -70,28 +70,7 @@ public final class Screener {
         }
         KeywordDetector.Result k = keywords.detect(text.toString(), l.brand());
         if (!k.hits().isEmpty()) {
-            KeywordDetector.Hit h = k.hits().get(0);
-            boolean alone = k.hits().stream().anyMatch(x -> x.entry().kind() == CounterfeitDictionary.Kind.ALONE);
-            Map<String, Object> ev = new LinkedHashMap<>();
-            List<Map<String, Object>> matches = new ArrayList<>();
-            for (KeywordDetector.Hit x : k.hits()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("text", x.original());
-                m.put("start", x.start());
-                m.put("end", x.end());
-                m.put("normalised", x.folded());
-                m.put("term", x.entry().term());
-                m.put("kind", x.entry().kind().name());
-                m.put("entry", x.entry().source());
-                matches.add(m);
-            }
-            ev.put("matches", matches);
-            if (!k.brands().isEmpty()) {
-                ev.put("brands", List.copyOf(k.brands()));
-            }
-            flags.add(flag(RedFlag.COUNTERFEIT_KEYWORD, "The listing says \"" + h.original() + "\" ("
-                    + h.entry().term() + (h.entry().kind() == CounterfeitDictionary.Kind.WITH_BRAND
-                    ? ", beside the brand " + k.brands().iterator().next() : "") + ").", ev, alone ? 0.7 : 0.5));
+            flags.add(keywordFlag(k));
         }
         // Branded means the listing declares the brand; a brand merely named in the text ("compatible with
         // Dyson V11") does not make the goods branded for the price test.
@@ -100,22 +79,10 @@ public final class Screener {
             ReferenceData.GenuinePrice g = reference.genuinePrice(brand, l.category());
             if (g != null) {
                 if (l.currency() == null || !l.currency().equals(g.currency())) {
-                    throw new CurrencyMismatch("price in " + (l.currency() == null ? "no stated currency"
-                            : l.currency()) + " but the genuine price of " + brand + " is in " + g.currency()
-                            + " (" + g.source() + "); no exchange rate is guessed");
+                    throw currencyMismatch(l, brand, g);
                 }
                 if (below(l.price(), g.price())) {
-                    Map<String, Object> ev = new LinkedHashMap<>();
-                    ev.put("price", l.price());
-                    ev.put("genuinePrice", g.price());
-                    ev.put("currency", g.currency());
-                    ev.put("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0);
-                    ev.put("threshold", priceRatio);
-                    ev.put("priceList", g.source());
-                    flags.add(flag(RedFlag.PRICE_BELOW_GENUINE, brand + " goods at " + Decimals.fixed(l.price(), 2)
-                            + " " + g.currency() + ", " + Decimals.fixed(100 * l.price() / g.price(), 0)
-                            + " % of the genuine " + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.",
-                            ev, 0.5));
+                    flags.add(priceFlag(l, brand, g));
                 }
             }
         }
@@ -124,17 +91,7 @@ public final class Screener {
             // averages are sums of doubles: compare with a relative tolerance so exactly 10× is not "over" 10×
             if (avg != null && avg[0] > 0 && l.unitsSold() > salesMultiple * avg[0] * (1 + 1e-9)
                     && l.negativeReviewRatio() > negativeMultiple * avg[1] * (1 + 1e-9)) {
-                Map<String, Object> ev = new LinkedHashMap<>();
-                ev.put("unitsSold", l.unitsSold());
-                ev.put("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0);
-                ev.put("negativeReviewRatio", l.negativeReviewRatio());
-                ev.put("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0);
-                ev.put("salesMultiple", salesMultiple);
-                ev.put("negativeReviewMultiple", negativeMultiple);
-                flags.add(flag(RedFlag.SALES_ANOMALY, Decimals.fixed(l.unitsSold(), 0) + " units sold, "
-                        + Decimals.fixed(l.unitsSold() / avg[0], 1) + "× the category average, with "
-                        + Decimals.fixed(100 * l.negativeReviewRatio(), 0) + " % negative reviews against "
-                        + Decimals.fixed(100 * avg[1], 0) + " %.", ev, 0.4));
+                flags.add(salesFlag(l, avg));
             }
         }
         if (reference.banned(l.sellerId())) {
@@ -143,22 +100,89 @@ public final class Screener {
         }
         ReferenceData.ForeignOrder o = reference.order(l.sellerId());
         if (o != null) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("sellerId", o.sellerId());
-            ev.put("kind", o.kind());
-            ev.put("court", o.court());
-            ev.put("issuedAt", o.issuedAt().toString());
-            if (o.servedAt() != null) {
-                ev.put("servedAt", o.servedAt().toString());
-            }
-            flags.add(flag(RedFlag.FOREIGN_ORDER, "A " + o.kind() + " of " + o.court() + " issued " + o.issuedAt()
-                    + " names the seller " + o.sellerId() + ".", ev, 0.7));
+            flags.add(orderFlag(o));
+        }
+        if (flags.isEmpty()) {
+            return new Result(l.id(), flags, 0);
         }
         double keep = 1;
         for (Flag f : flags) {
             keep *= 1 - f.weight();
         }
         return new Result(l.id(), flags, Math.round((1 - keep) * 1000) / 1000.0);
+    }
+
+    // The flags and their evidence, each built in a method of its own.
+
+    private Flag keywordFlag(KeywordDetector.Result k) {
+        KeywordDetector.Hit h = k.hits().get(0);
+        boolean alone = k.hits().stream().anyMatch(x -> x.entry().kind() == CounterfeitDictionary.Kind.ALONE);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (KeywordDetector.Hit x : k.hits()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", x.original());
+            m.put("start", x.start());
+            m.put("end", x.end());
+            m.put("normalised", x.folded());
+            m.put("term", x.entry().term());
+            m.put("kind", x.entry().kind().name());
+            m.put("entry", x.entry().source());
+            matches.add(m);
+        }
+        ev.put("matches", matches);
+        if (!k.brands().isEmpty()) {
+            ev.put("brands", List.copyOf(k.brands()));
+        }
+        return flag(RedFlag.COUNTERFEIT_KEYWORD, "The listing says \"" + h.original() + "\" ("
+                + h.entry().term() + (h.entry().kind() == CounterfeitDictionary.Kind.WITH_BRAND
+                ? ", beside the brand " + k.brands().iterator().next() : "") + ").", ev, alone ? 0.7 : 0.5);
+    }
+
+    private static CurrencyMismatch currencyMismatch(Listing l, String brand, ReferenceData.GenuinePrice g) {
+        return new CurrencyMismatch("price in " + (l.currency() == null ? "no stated currency" : l.currency())
+                + " but the genuine price of " + brand + " is in " + g.currency() + " (" + g.source()
+                + "); no exchange rate is guessed");
+    }
+
+    private Flag priceFlag(Listing l, String brand, ReferenceData.GenuinePrice g) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("price", l.price());
+        ev.put("genuinePrice", g.price());
+        ev.put("currency", g.currency());
+        ev.put("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0);
+        ev.put("threshold", priceRatio);
+        ev.put("priceList", g.source());
+        return flag(RedFlag.PRICE_BELOW_GENUINE, brand + " goods at " + Decimals.fixed(l.price(), 2) + " "
+                + g.currency() + ", " + Decimals.fixed(100 * l.price() / g.price(), 0) + " % of the genuine "
+                + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.", ev, 0.5);
+    }
+
+    private Flag salesFlag(Listing l, double[] avg) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("unitsSold", l.unitsSold());
+        ev.put("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0);
+        ev.put("negativeReviewRatio", l.negativeReviewRatio());
+        ev.put("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0);
+        ev.put("salesMultiple", salesMultiple);
+        ev.put("negativeReviewMultiple", negativeMultiple);
+        return flag(RedFlag.SALES_ANOMALY, Decimals.fixed(l.unitsSold(), 0) + " units sold, "
+                + Decimals.fixed(l.unitsSold() / avg[0], 1) + "× the category average, with "
+                + Decimals.fixed(100 * l.negativeReviewRatio(), 0) + " % negative reviews against "
+                + Decimals.fixed(100 * avg[1], 0) + " %.", ev, 0.4);
+    }
+
+    private Flag orderFlag(ReferenceData.ForeignOrder o) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("sellerId", o.sellerId());
+        ev.put("kind", o.kind());
+        ev.put("court", o.court());
+        ev.put("issuedAt", o.issuedAt().toString());
+        if (o.servedAt() != null) {
+            ev.put("servedAt", o.servedAt().toString());
+        }
+        return flag(RedFlag.FOREIGN_ORDER, "A " + o.kind() + " of " + o.court() + " issued " + o.issuedAt()
+                + " names the seller " + o.sellerId() + ".", ev, 0.7);
     }
 
     /**
