@@ -3,13 +3,15 @@
 # statistics) on a generated feed, next to ripgrep's single-threaded literal search for the dictionary's plain terms
 # on the same file in the same run, with the dictionary at 5,000 and at 20,000 entries, under -Xmx256m. The screen
 # runs as a user runs it, through ./redflag (one screening thread per core, the parallel collector), and again
-# with --threads 1. Three rounds, alternating, medians.
+# with --threads 1. Three rounds, alternating, medians. Then the engine at steady state (JMH: the JVM started and the
+# code compiled, 20 MB of the same feed screened again and again on 1 and on 2 threads), against the same ripgrep
+# median.
 # Usage: bench/screening.sh [LISTINGS (default 1000000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000000}"
 command -v rg >/dev/null || { echo "bench/screening.sh needs ripgrep: apt-get install ripgrep" >&2; exit 2; }
-./mvnw -q -B -DskipTests -pl app -am package >&2
+./mvnw -q -B -DskipTests -pl app,benchmarks -am package >&2
 ./redflag --version >/dev/null # extracts the fresh jar before anything is timed
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -34,7 +36,10 @@ for entries in 5000 20000; do
     all_t="$all_t $(screen "$dir")"
     one_t="$one_t $(screen "$dir" --threads 1)"
   done
-  python3 - "$n" "$entries" "$size" "$matched" "$rg_t" "$all_t" "$one_t" "$(nproc)" <<'PY'
+  java -jar benchmarks/target/benchmarks.jar ScreeningBenchmark -p dir="$dir" -rf json -rff "$dir/jmh.json" \
+    > "$dir/jmh.log" 2>&1 || { cat "$dir/jmh.log" >&2; exit 1; }
+  per_op=$(grep -m1 -o 'listings per operation: [0-9]*' "$dir/jmh.log" | awk '{print $4}')
+  python3 - "$n" "$entries" "$size" "$matched" "$rg_t" "$all_t" "$one_t" "$(nproc)" "$dir/jmh.json" "$per_op" <<'PY'
 import statistics, sys
 n, entries, size, matched = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 def median(times):
@@ -46,5 +51,11 @@ print(f"dictionary {entries:>6,} entries (+ shipped); medians of 3 runs, JVM sta
       f"{matched:,} lines matched)\n"
       f"  redflag screen ({sys.argv[8]} threads)     {n / every:>10,.0f} listings/s   ratio {100 * rg / every:5.1f} %\n"
       f"  redflag screen --threads 1     {n / one:>10,.0f} listings/s   ratio {100 * rg / one:5.1f} %")
+import json
+for r in sorted(json.load(open(sys.argv[9])), key=lambda r: int(r["params"]["threads"])):
+    rate = r["primaryMetric"]["score"] * int(sys.argv[10])
+    t = int(r["params"]["threads"])
+    print(f"  engine at steady state, {t} thread{'s' if t > 1 else ' '} {rate:>10,.0f} listings/s   ratio "
+          f"{100 * rate * rg / n:5.1f} %   (JMH; JVM start and compilation not included)")
 PY
 done
