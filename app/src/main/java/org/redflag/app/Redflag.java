@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * {@code redflag}: IP-infringement liability and enforcement for e-commerce platforms.
  *
  * <p>Exit codes, for every subcommand: 0 success; 1 findings or failure (an assessment that disagrees with the
- * case's expected outcome, an internal error); 2 bad input (a file, option or pack that cannot be used).
+ * case's expected outcome, an internal error); 2 bad input (a file, option or pack that cannot be used); 141 the
+ * reader of the output went away ({@code | head}), as a shell reports for other tools.
  */
 @Command(name = "redflag",
         mixinStandardHelpOptions = true,
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             "  0  success",
             "  1  findings or failure (an assessment disagrees with its expected outcome)",
             "  2  bad input (a file, option or policy pack that cannot be used)",
+            "  141  the reader of the output stopped reading (| head): stopped quietly",
             "",
             "Examples:",
             "  redflag assess                       the bundled example cases, as a table",
@@ -73,6 +75,9 @@ public final class Redflag implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (brokenPipe(ex)) {
+                return CLOSED_PIPE; // the reader of our output has gone (| head): stop quietly, as Unix tools do
+            }
             String file = FileProblems.of(ex);
             if (file != null) { // a file the user named, missing, a directory, not allowed: theirs to fix
                 c.getErr().println("redflag: " + file);
@@ -88,6 +93,18 @@ public final class Redflag implements Runnable {
             return FINDINGS;
         });
         return cli.execute(args);
+    }
+
+    /** Exit status when the output pipe closed under us: 128 + SIGPIPE, what a shell reports for other tools. */
+    public static final int CLOSED_PIPE = 141;
+
+    private static boolean brokenPipe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Commands other than the server print only their own output; the server configures logging itself. */

@@ -96,6 +96,25 @@ class LauncherIT {
     }
 
     @Test
+    void a_reader_that_stops_reading_stops_the_screen_quietly(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(launch("generate", "--listings", "300000", "--seed", "4", "--out", gen.toString()).code())
+                .isEqualTo(0);
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Process p = new ProcessBuilder(root.resolve("redflag").toString(), "screen",
+                gen.resolve("listings.jsonl").toString(), "--no-progress").directory(root.toFile()).start();
+        p.getOutputStream().close();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).startsWith("{\"listingId\":");
+        out.close(); // as `| head -1` does
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isEqualTo(Redflag.CLOSED_PIPE);
+        assertThat(new String(err, StandardCharsets.UTF_8)).doesNotContain("error").doesNotContain("Exception");
+    }
+
+    @Test
     void the_packaged_jar_exits_2_on_bad_input_without_a_stack_trace() throws Exception {
         Result r = launch("assess", "no-such-file.json");
         assertThat(r.code()).isEqualTo(2);
