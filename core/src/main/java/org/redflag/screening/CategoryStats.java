@@ -166,6 +166,13 @@ public final class CategoryStats {
         return all;
     }
 
+    /** A copy that later additions to these statistics do not touch (for reading while others add). */
+    public CategoryStats copy() {
+        CategoryStats c = new CategoryStats();
+        c.merge(this);
+        return c;
+    }
+
     /** Adds another gathering's sums to these. */
     void merge(CategoryStats other) {
         other.byCategory.forEach((category, o) -> byCategory.computeIfAbsent(category, c -> new Sums()).add(o));

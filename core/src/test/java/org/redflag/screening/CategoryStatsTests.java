@@ -96,6 +96,19 @@ class CategoryStatsTests {
                 () -> true)).isInstanceOf(java.util.concurrent.CancellationException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_copy_is_the_same_figures_and_does_not_move_with_the_original() {
+        CategoryStats s = new CategoryStats();
+        for (int i = 0; i < 30; i++) {
+            s.add("shoes", 10 + i, 0.1);
+        }
+        CategoryStats copy = s.copy();
+        assertThat(copy.averages("shoes")).isEqualTo(s.averages("shoes"));
+        s.add("shoes", 10_000, 0.9);
+        assertThat(copy.averages("shoes")[2]).isEqualTo(30);
+        assertThat(s.averages("shoes")[2]).isEqualTo(31);
+    }
+
     private static int valueStart(String line, String key) {
         int at = line.indexOf(key);
         if (at < 0) {

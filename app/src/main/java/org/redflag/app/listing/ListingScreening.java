@@ -57,12 +57,16 @@ public class ListingScreening {
         return s == null || s.isBlank() ? null : Path.of(s);
     }
 
-    /** Screens listings; a new screener per call, since screeners keep per-listing buffers. */
+    /**
+     * Screens listings; a new screener per call, since screeners keep per-listing buffers, over a copy of the
+     * statistics as they stand, since listings arriving meanwhile add to them.
+     */
     public List<Screener.Result> screen(List<Listing> listings) {
-        Screener screener;
+        CategoryStats now;
         synchronized (stats) {
-            screener = new Screener(dictionary, reference, stats, pack);
+            now = stats.copy();
         }
+        Screener screener = new Screener(dictionary, reference, now, pack);
         return listings.stream().map(screener::screen).toList();
     }
 
