@@ -38,6 +38,20 @@ public final class FileProblems {
         return null;
     }
 
+    /**
+     * The first problem among a command's files: each input in turn (null ones, options not given, skipped), then
+     * the output (null: standard output); null when none has one.
+     */
+    public static String first(java.util.List<Path> inputs, Path output) {
+        for (Path in : inputs) {
+            String problem = in == null ? null : input(in);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return output == null ? null : output(output);
+    }
+
     /** Why {@code file} cannot be written as an output file, or null when it seems it can (checked up front). */
     public static String output(Path file) {
         Path absolute = file.toAbsolutePath();

@@ -95,19 +95,10 @@ public final class ScreenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        String problem = org.redflag.app.FileProblems.input(listings);
-        List<Path> named = new ArrayList<>(dictionaries);
-        for (Path p : new Path[] {genuinePrices, bannedSellers, foreignOrders}) {
-            if (p != null) {
-                named.add(p);
-            }
-        }
-        for (int i = 0; i < named.size() && problem == null; i++) {
-            problem = org.redflag.app.FileProblems.input(named.get(i));
-        }
-        if (problem == null && out != null) {
-            problem = org.redflag.app.FileProblems.output(out);
-        }
+        List<Path> inputs = new ArrayList<>(List.of(listings));
+        inputs.addAll(dictionaries);
+        inputs.addAll(java.util.Arrays.asList(genuinePrices, bannedSellers, foreignOrders));
+        String problem = org.redflag.app.FileProblems.first(inputs, out);
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();

@@ -163,21 +163,26 @@ abstract class NoticeLifecycleIT {
                 .get("field").asString()).isEqualTo("label");
         assertThat(m.seller.post("/api/listings", Map.of("id", "nul\u0000id", "title", "t")).expect(400).json()
                 .get("field").asString()).isEqualTo("id");
-        String boundary = "nulb";
+        var bulk = bulk("listing_id\n" + listing + "\nx\u0000y\n");
+        assertThat(bulk.status()).as(bulk.body()).isBetween(400, 499);
+        assertThat(bulk.contentType()).startsWith("application/problem+json");
+        assertThat(m.reviewer.get("/api/notices?size=200").expect(200).json().get("items").size())
+                .as("nothing filed").isEqualTo(before);
+    }
+
+    /** A bulk filing by the right holder: one complete notice for the listings of {@code csv}. */
+    private TestServer.Response bulk(String csv) {
+        String boundary = "b0undary";
         String noticePart = TestServer.JSON.writeValueAsString(Map.of(
                 "right", Map.of("type", "TRADEMARK", "reference", "TM 1"), "reasonCode", "COUNTERFEIT",
                 "elements", Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
                         "infringementEvidence", true)));
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notice\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + noticePart + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\nContent-Type: text/csv"
-                + "\r\n\r\nlisting_id\n" + listing + "\nx\u0000y\n\r\n--" + boundary + "--\r\n";
-        var bulk = m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=" + boundary,
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n";
+        return m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=" + boundary,
                 body.getBytes(StandardCharsets.UTF_8));
-        assertThat(bulk.status()).as(bulk.body()).isBetween(400, 499);
-        assertThat(bulk.contentType()).startsWith("application/problem+json");
-        assertThat(m.reviewer.get("/api/notices?size=200").expect(200).json().get("items").size())
-                .as("nothing filed").isEqualTo(before);
     }
 
     @Test
@@ -188,17 +193,7 @@ abstract class NoticeLifecycleIT {
             server.bean(org.redflag.app.listing.Listings.class).create(id, m.seller.id(), "t");
             csv.append(id).append('\n');
         }
-        String boundary = "b0undary";
-        String noticePart = TestServer.JSON.writeValueAsString(Map.of(
-                "right", Map.of("type", "TRADEMARK", "reference", "TM 1"), "reasonCode", "COUNTERFEIT",
-                "elements", Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
-                        "infringementEvidence", true)));
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notice\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + noticePart + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        JsonNode filed = m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=" + boundary,
-                body.getBytes(StandardCharsets.UTF_8)).expect(201).json();
+        JsonNode filed = bulk(csv.toString()).expect(201).json();
         assertThat(filed.size()).isEqualTo(2);
         assertThat(filed.get(0).get("listings").size() + filed.get(1).get("listings").size()).isEqualTo(305);
     }
