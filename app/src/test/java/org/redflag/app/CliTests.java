@@ -242,6 +242,9 @@ class CliTests {
                 broken.toString());
         assertThat(noLedger.code()).isEqualTo(2);
         assertThat(noLedger.err()).contains("no ledger here");
+        Run toDirectory = run("evidence", "export", "--ledger", ledger.toString(), "--out", dir.toString());
+        assertThat(toDirectory.code()).isEqualTo(2);
+        assertThat(toDirectory.err()).contains(dir + ": is a directory, not a file");
     }
 
     @Test
@@ -297,6 +300,20 @@ class CliTests {
         cases.put("prices.csv:2", List.of("--genuine-prices", prices.toString()));
         cases.put("no-such-banned.jsonl", List.of("--banned-sellers", dir.resolve("no-such-banned.jsonl").toString()));
         cases.put("no-such-pack", List.of("--policy", "no-such-pack"));
+        // files saved in another encoding: refused on the line of the first byte that is not UTF-8
+        byte[] latin1Tail = "\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path latin1Dictionary = dir.resolve("latin1.tsv");
+        Files.write(latin1Dictionary, concat("ALONE\tsuper copy", latin1Tail));
+        cases.put("latin1.tsv:2: not UTF-8 text (byte 0xE9)", List.of("--dictionary", latin1Dictionary.toString()));
+        Path latin1Prices = dir.resolve("latin1-prices.csv");
+        Files.write(latin1Prices, concat("brand,category,price,currency", latin1Tail));
+        cases.put("latin1-prices.csv:2: not UTF-8 text", List.of("--genuine-prices", latin1Prices.toString()));
+        Path latin1Banned = dir.resolve("latin1-banned.jsonl");
+        Files.write(latin1Banned, concat("{\"sellerId\":\"s1\"}", latin1Tail));
+        cases.put("latin1-banned.jsonl:2: not UTF-8 text", List.of("--banned-sellers", latin1Banned.toString()));
+        Path latin1Orders = dir.resolve("latin1-orders.csv");
+        Files.write(latin1Orders, concat("sellerId,kind,court,issuedAt,servedAt", latin1Tail));
+        cases.put("latin1-orders.csv:2: not UTF-8 text", List.of("--foreign-orders", latin1Orders.toString()));
         for (var c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("screen", feed.toString(), "--no-progress", "--out",
                     out.toString()));
@@ -306,6 +323,64 @@ class CliTests {
             assertThat(r.err()).contains(c.getKey()).doesNotContain("screened");
             noStackTrace(r);
             assertThat(out).as("no results for a refused run").doesNotExist();
+        }
+    }
+
+    static byte[] concat(String head, byte[] tail) {
+        byte[] h = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + tail.length);
+        System.arraycopy(tail, 0, all, h.length, tail.length);
+        return all;
+    }
+
+    @Test
+    void evaluate_refuses_what_it_cannot_read_and_says_which_labels_it_left_out(@TempDir Path dir)
+            throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--listings", "300", "--seed", "5", "--out", gen.toString()).code()).isEqualTo(0);
+        Path results = dir.resolve("results.jsonl");
+        assertThat(run("screen", gen.resolve("listings.jsonl").toString(), "--out", results.toString(),
+                "--no-progress").code()).isEqualTo(0);
+        String labels = gen.resolve("labels.jsonl").toString();
+        List<String> lines = Files.readAllLines(results);
+
+        Path some = dir.resolve("some.jsonl"); // the first 100 results, as when a screen skipped lines
+        Files.write(some, lines.subList(0, 100));
+        Run partial = run("evaluate", "--labels", labels, some.toString());
+        assertThat(partial.code()).as(partial.err()).isEqualTo(0);
+        assertThat(partial.out()).contains("100 listings evaluated");
+        assertThat(partial.err()).contains("200 labelled listings in " + labels + " have no result in " + some);
+        Path one = dir.resolve("one.jsonl");
+        Files.write(one, lines.subList(0, 1));
+        assertThat(run("evaluate", "--labels", labels, one.toString()).out()).contains("1 listing evaluated");
+        Run all = run("evaluate", "--labels", labels, results.toString());
+        assertThat(all.out()).contains("300 listings evaluated");
+        assertThat(all.err()).isEmpty();
+
+        Path latin1 = dir.resolve("latin1.jsonl");
+        Files.write(latin1, concat(lines.get(0) + "\n" + lines.get(1),
+                "\n{\"listingId\":\"caf\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "\n");
+        Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(List.of("--labels", labels, latin1.toString()), latin1 + ": line 3: not UTF-8 text (byte 0xE9)");
+        cases.put(List.of("--labels", latin1.toString(), results.toString()), latin1 + ": line 3: not UTF-8 text");
+        cases.put(List.of("--labels", labels, empty.toString()), empty + ": no screening results to evaluate");
+        cases.put(List.of("--labels", labels, dir.toString()), dir + ": is a directory");
+        cases.put(List.of("--labels", dir.toString(), results.toString()), dir + ": is a directory");
+        cases.put(List.of("--labels", labels, dir.resolve("missing.jsonl").toString()), "missing.jsonl: no such file");
+        Path sellerLabels = dir.resolve("seller-labels.jsonl");
+        Files.writeString(sellerLabels, "{\"sellerId\":\"s1\",\"reRegistrationOf\":null}\n");
+        cases.put(List.of("--seller-labels", sellerLabels.toString(), empty.toString()),
+                empty + ": no link results to evaluate");
+        for (var c : cases.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("evaluate"));
+            args.addAll(c.getKey());
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(c.getKey().toString()).contains(c.getValue());
+            assertThat(r.out()).as("no table for a refused evaluation").doesNotContain("evaluated");
+            noStackTrace(r);
         }
     }
 
@@ -366,9 +441,18 @@ class CliTests {
         Path out = dir.resolve("out.jsonl");
         Run r = run("screen", feed.toString(), "--out", out.toString(), "--no-progress");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("line 2: not valid JSON", "line 3: price: expected a number");
+        assertThat(r.err()).contains("line 2: not valid JSON", "line 3: price: expected a number",
+                "2 bad lines skipped");
         assertThat(Files.readAllLines(out)).hasSize(2);
         noStackTrace(r);
+
+        Files.write(feed, concat("{\"id\":\"a\",\"title\":\"lamp\"}\n",
+                "\u00ff\u00fe binary\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        Run binary = run("screen", feed.toString(), "--out", out.toString(), "--no-progress");
+        assertThat(binary.code()).isEqualTo(2);
+        assertThat(binary.err()).contains("line 2: not UTF-8 text (byte 0xFF, the line's byte 1)",
+                "1 bad line skipped");
+        assertThat(Files.readAllLines(out)).hasSize(1);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
+import org.redflag.source.Utf8Text;
 
 /**
  * The counterfeit dictionary: terms by kind, protected brands and their aliases, all folded by
@@ -60,8 +60,10 @@ public final class CounterfeitDictionary {
                 read(new InputStreamReader(in, StandardCharsets.UTF_8), "dictionary.tsv", entries);
             }
             for (Path p : extra) {
-                try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+                try (Reader r = Utf8Text.open(p)) {
                     read(r, p.toString(), entries);
+                } catch (Utf8Text.NotUtf8 e) {
+                    throw new InvalidLine(e.in(p.toString()));
                 }
             }
             return new CounterfeitDictionary(entries);

@@ -52,7 +52,23 @@ public final class ListingReader {
             return new Line(number, fast, null);
         }
         Line line = parse(number, FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), b, off, len));
-        return line.bad() == null ? line : parse(number, new String(b, off, len, StandardCharsets.UTF_8));
+        if (line.bad() == null) {
+            return line;
+        }
+        int notUtf8 = firstNotUtf8(b, off, len);
+        return notUtf8 < 0 ? parse(number, new String(b, off, len, StandardCharsets.UTF_8))
+                : new Line(number, null, new Bad(number, null, String.format("not UTF-8 text (byte 0x%02X, the line's"
+                        + " byte %d); save the feed as UTF-8", b[off + notUtf8] & 0xff, notUtf8 + 1)));
+    }
+
+    /** Where in the bytes the first that is not UTF-8 is (counted from 0), or -1 when all of them are. */
+    static int firstNotUtf8(byte[] b, int off, int len) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b, off, len);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(len + 1);
+        return decoder.decode(in, out, true).isError() ? in.position() - off : -1;
     }
 
     private static final ThreadLocal<ListingLineParser> FAST = ThreadLocal.withInitial(ListingLineParser::new);

@@ -2,8 +2,6 @@ package org.redflag.screening;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
+import org.redflag.source.Utf8Text;
 
 /**
  * What right holders and the platform supply beside the feed: genuine prices (CSV: brand, category, price,
@@ -65,9 +64,9 @@ public final class ReferenceData {
             }
         }
         if (bannedSellers != null) {
-            try {
-                long n = 0;
-                for (String line : Files.readAllLines(bannedSellers, StandardCharsets.UTF_8)) {
+            long n = 0;
+            try (java.io.BufferedReader in = Utf8Text.open(bannedSellers)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
                     n++;
                     if (line.isBlank()) {
                         continue;
@@ -80,8 +79,10 @@ public final class ReferenceData {
                     d.banned.add(node.get("sellerId").asString());
                 }
             } catch (tools.jackson.core.JacksonException e) {
-                throw new InvalidInputException(new InputProblem(bannedSellers.toString(), 0, "$",
+                throw new InvalidInputException(new InputProblem(bannedSellers.toString(), (int) n, "$",
                         "not JSON lines: " + e.getOriginalMessage()));
+            } catch (Utf8Text.NotUtf8 e) {
+                throw new InvalidInputException(e.in(bannedSellers.toString()));
             } catch (IOException e) {
                 throw new InvalidInputException(new InputProblem(bannedSellers.toString(), 0, "$",
                         "cannot read: " + e.getMessage()));
@@ -102,7 +103,7 @@ public final class ReferenceData {
     }
 
     private static List<CSVRecord> csv(Path file, List<String> columns) throws InvalidInputException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = Utf8Text.open(file);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).get().parse(in)) {
             for (String c : columns) {
@@ -120,8 +121,9 @@ public final class ReferenceData {
             }
             return rows;
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(new InputProblem(file.toString(), 0, "$", "not readable as CSV: "
-                    + e.getMessage()));
+            Utf8Text.NotUtf8 notUtf8 = Utf8Text.find(e);
+            throw new InvalidInputException(notUtf8 != null ? notUtf8.in(file.toString())
+                    : new InputProblem(file.toString(), 0, "$", "not readable as CSV: " + e.getMessage()));
         }
     }
 

@@ -56,8 +56,11 @@ public final class SourceDocument {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 0 : at.getLineNr();
             String where = at == null || at.getColumnNr() < 1 ? "" : " (column " + at.getColumnNr() + ")";
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "another value after the end of the first; a document holds one " + format + " value"
+                    : e.getOriginalMessage();
             throw new InvalidInputException(new InputProblem(name, Math.max(line, 0), "$",
-                    "not valid " + format + where + ": " + e.getOriginalMessage()));
+                    "not valid " + format + where + ": " + what));
         }
     }
 

@@ -51,6 +51,14 @@ class CaseReaderTests {
     }
 
     @Test
+    void a_second_value_after_the_case_is_named_plainly() {
+        InputProblem p = only(GOOD + "\n{}\n");
+        assertThat(p.line()).isEqualTo(GOOD.split("\n", -1).length + 1);
+        assertThat(p.message()).contains("another value after the end of the first; a document holds one JSON value")
+                .doesNotContain("Trailing token", "DeserializationFeature");
+    }
+
+    @Test
     void an_unknown_field_is_named_with_its_path_and_line() {
         InputProblem p = only(GOOD.replace("\"id\": \"c1\",", "\"id\": \"c1\", \"colour\": \"red\","));
         assertThat(p.path()).isEqualTo("$.colour");

@@ -139,6 +139,18 @@ class ScreenerTests {
                 .isNotNull();
     }
 
+    @Test
+    void a_feed_line_that_is_not_utf8_says_so_and_where() {
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, 'x'};
+        assertThat(ListingReader.parse(9, binary, 0, binary.length).bad().toString())
+                .isEqualTo("line 9: not UTF-8 text (byte 0xFF, the line's byte 1); save the feed as UTF-8");
+        byte[] latin1 = "..{\"id\":\"a\",\"title\":\"t\"}\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ListingReader.parse(10, latin1, 2, latin1.length - 2).bad().message())
+                .startsWith("not UTF-8 text (byte 0xE9, the line's byte 23)");
+        byte[] utf8 = "{\"id\":\"a\",\"title\":\"t\"} \u00e9".getBytes(StandardCharsets.UTF_8);
+        assertThat(ListingReader.parse(11, utf8, 0, utf8.length).bad().message()).startsWith("not valid JSON");
+    }
+
     /** Every line to {@code line}; no line of a generated feed is too long. */
     private static org.redflag.source.JsonLines.Sink sink(Lines line) {
         return new org.redflag.source.JsonLines.Sink() {

@@ -153,6 +153,10 @@ public final class EvidenceCommand implements Runnable {
             if (!existing()) {
                 return bad(dir + ": no ledger here (create one with 'redflag evidence add')");
             }
+            String unwritable = org.redflag.app.FileProblems.output(out);
+            if (unwritable != null) {
+                return bad(unwritable);
+            }
             try (Ledger ledger = open()) {
                 for (long i : items) {
                     if (i < 0 || i >= ledger.size()) {

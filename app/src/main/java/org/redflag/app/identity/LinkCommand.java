@@ -127,7 +127,7 @@ public final class LinkCommand implements Callable<Integer> {
             err.print("\r");
         }
         err.printf("linked %,d sellers in %.1f s: %,d linked to a banned seller%s%n", graph.accounts(), seconds,
-                linked[0], bad[0] > 0 ? "; " + bad[0] + " bad lines skipped" : "");
+                linked[0], bad[0] > 0 ? String.format("; %,d bad line%s skipped", bad[0], bad[0] == 1 ? "" : "s") : "");
         err.flush();
         return bad[0] > 0 ? Redflag.BAD_INPUT : Redflag.OK;
     }

@@ -1,7 +1,6 @@
 package org.redflag.app.notice;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -254,7 +253,7 @@ public class NoticeIntake {
                     "file");
         }
         List<String> ids = new ArrayList<>();
-        try (Reader in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+        try (Reader in = org.redflag.source.Utf8Text.reader(file.getInputStream());
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {
             if (!csv.getHeaderNames().contains("listing_id")) {
@@ -277,7 +276,9 @@ public class NoticeIntake {
                 ids.add(id);
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw ApiException.badRequest("file", "not readable as CSV: " + e.getMessage());
+            var notUtf8 = org.redflag.source.Utf8Text.find(e);
+            throw ApiException.badRequest("file", notUtf8 != null ? notUtf8.getMessage()
+                    : "not readable as CSV: " + e.getMessage());
         }
         if (ids.isEmpty()) {
             throw ApiException.badRequest("file", "the file names no listing");

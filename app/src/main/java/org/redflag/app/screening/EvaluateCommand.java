@@ -2,16 +2,16 @@ package org.redflag.app.screening;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.redflag.app.FileProblems;
 import org.redflag.app.Redflag;
 import org.redflag.law.RedFlag;
+import org.redflag.source.Utf8Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +45,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     private static final class BadLine extends RuntimeException {
         BadLine(Path file, long line, String field, String message) {
             super(file + ": line " + line + ": " + (field == null ? "" : field + ": ") + message);
+        }
+    }
+
+    /** The next line of {@code file}, or null at its end; bytes that are not UTF-8 are a bad line. */
+    private static String next(BufferedReader in, Path file) throws IOException {
+        try {
+            return in.readLine();
+        } catch (Utf8Text.NotUtf8 e) {
+            throw new BadLine(file, e.line(), null, e.problem());
         }
     }
 
@@ -104,6 +113,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("redflag: give --labels (screening) or --seller-labels (linking)");
             return Redflag.BAD_INPUT;
         }
+        String unusable = FileProblems.first(java.util.Arrays.asList(labels, sellerLabels, results), null);
+        if (unusable != null) {
+            spec.commandLine().getErr().println("redflag: " + unusable);
+            return Redflag.BAD_INPUT;
+        }
         if (sellerLabels != null) {
             return links();
         }
@@ -112,13 +126,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             tally.put(f, new long[3]);
         }
         long n = 0;
-        try (BufferedReader l = Files.newBufferedReader(labels, StandardCharsets.UTF_8);
-             BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+        long unmatched;
+        try (BufferedReader l = Utf8Text.open(labels); BufferedReader r = Utf8Text.open(results)) {
             Map<String, Set<RedFlag>> pending = new java.util.HashMap<>();
             String resultLine;
             long resultNumber = 0;
             long labelNumber = 0;
-            while ((resultLine = r.readLine()) != null) {
+            while ((resultLine = next(r, results)) != null) {
                 resultNumber++;
                 if (resultLine.isBlank()) {
                     continue;
@@ -127,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 String id = text(result, "listingId", results, resultNumber);
                 Set<RedFlag> truth = pending.remove(id);
                 while (truth == null) {
-                    String labelLine = l.readLine();
+                    String labelLine = next(l, labels);
                     if (labelLine == null) {
                         spec.commandLine().getErr().println("redflag: " + results + ": listing " + id
                                 + " has no label in " + labels);
@@ -161,6 +175,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 n++;
             }
+            unmatched = pending.size();
+            for (String rest = next(l, labels); rest != null; rest = next(l, labels)) {
+                unmatched += rest.isBlank() ? 0 : 1;
+            }
+        }
+        if (n == 0) {
+            spec.commandLine().getErr().println("redflag: " + results + ": no screening results to evaluate");
+            return Redflag.BAD_INPUT;
+        }
+        if (unmatched > 0) { // a screen skips the lines it cannot read: their labels have no result
+            spec.commandLine().getErr().printf("redflag: %,d labelled listing%s in %s ha%s no result in %s and"
+                    + " %s not evaluated%n", unmatched, unmatched == 1 ? "" : "s", labels, unmatched == 1 ? "s" : "ve",
+                    results, unmatched == 1 ? "was" : "were");
+            spec.commandLine().getErr().flush();
         }
         var out = spec.commandLine().getOut();
         out.printf("%-24s %9s %9s %9s %10s %8s%n", "DETECTOR", "TRUE+", "FALSE+", "MISSED", "PRECISION", "RECALL");
@@ -173,17 +201,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                     t[0] + t[1] == 0 ? 1.0 : (double) t[0] / (t[0] + t[1]),
                     t[0] + t[2] == 0 ? 1.0 : (double) t[0] / (t[0] + t[2]));
         }
-        out.printf("%,d listings evaluated%n", n);
+        out.printf("%,d listing%s evaluated%n", n, n == 1 ? "" : "s");
         out.flush();
         return Redflag.OK;
     }
 
     private Integer links() throws IOException {
         Map<String, String> origin = new java.util.HashMap<>();
-        try (BufferedReader l = Files.newBufferedReader(sellerLabels, StandardCharsets.UTF_8)) {
+        try (BufferedReader l = Utf8Text.open(sellerLabels)) {
             String line;
             long number = 0;
-            while ((line = l.readLine()) != null) {
+            while ((line = next(l, sellerLabels)) != null) {
                 number++;
                 if (!line.isBlank()) {
                     JsonNode n = json(line, sellerLabels, number);
@@ -197,16 +225,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         long right = 0;
         long wrong = 0;
         long innocent = 0;
-        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+        long evaluated = 0;
+        try (BufferedReader r = Utf8Text.open(results)) {
             String line;
             long number = 0;
-            while ((line = r.readLine()) != null) {
+            while ((line = next(r, results)) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode n = json(line, results, number);
                 String seller = text(n, "sellerId", results, number);
+                evaluated++;
                 String truth = origin.get(seller);
                 if (truth == null) {
                     innocent++;
@@ -222,6 +252,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     wrong++;
                 }
             }
+        }
+        if (evaluated == 0) {
+            spec.commandLine().getErr().println("redflag: " + results + ": no link results to evaluate");
+            return Redflag.BAD_INPUT;
         }
         var out = spec.commandLine().getOut();
         out.printf("re-registrations: %,d; linked to the right banned seller: %,d (recall %.4f); linked elsewhere:"

@@ -181,7 +181,7 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         err.printf("screened %,d listings in %.1f s (%,.0f listings/s; category statistics %.1f s, screening %.1f s)%s%n",
                 screened, seconds, screened / seconds, firstPass, seconds - firstPass,
-                bad > 0 ? "; " + bad + " bad lines skipped" : "");
+                bad > 0 ? String.format("; %,d bad line%s skipped", bad, bad == 1 ? "" : "s") : "");
         for (RedFlag f : RedFlag.values()) {
             if (counts.containsKey(f)) {
                 err.printf("  %-24s %,d%n", f, counts.get(f));

@@ -141,17 +141,29 @@ class BadInputIT {
         assertThat(field(bulk("listing_id\nbad-1\nno-such-listing\n", "text/csv"), 400)).isEqualTo("file");
         assertThat(field(bulk("id\nbad-1\n", "text/csv"), 400)).isEqualTo("file");
         assertThat(field(bulk("listing_id\nbad-1\n", "image/png"), 415)).isEqualTo("file");
+        // a file that is not UTF-8 is refused on its line, not read with replacement characters
+        byte[] latin1 = "listing_id\nbad-1\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode notUtf8 = problem(bulk(latin1, "text/csv"), 400);
+        assertThat(notUtf8.get("field").asString()).isEqualTo("file");
+        assertThat(notUtf8.get("detail").asString()).startsWith("line 3: not UTF-8 text (byte 0xE9)");
         assertThat(m.reviewer.get("/api/notices").json().get("total").asLong()).isEqualTo(before);
     }
 
     private TestServer.Response bulk(String csv, String type) {
+        return bulk(csv.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private TestServer.Response bulk(byte[] csv, String type) {
         String noticePart = "{\"right\":{\"type\":\"TRADEMARK\",\"reference\":\"TM\"},\"reasonCode\":\"COUNTERFEIT\","
                 + "\"elements\":{\"rightsHolderIdentity\":true}}";
         String body = "--b\r\nContent-Disposition: form-data; name=\"notice\"\r\nContent-Type: application/json\r\n\r\n"
                 + noticePart + "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n"
-                + "Content-Type: " + type + "\r\n\r\n" + csv + "\r\n--b--\r\n";
-        return m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=b",
-                body.getBytes(StandardCharsets.UTF_8));
+                + "Content-Type: " + type + "\r\n\r\n";
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(csv);
+        bytes.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        return m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=b", bytes.toByteArray());
     }
 
     /** Random JSON: valid bodies with values swapped for other types, fields dropped or added, text cut short. */

@@ -1,0 +1,147 @@
+package org.redflag.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Text files read as UTF-8, strictly: bytes that are not UTF-8 stop the read with {@link NotUtf8}, which says on
+ * which line they are, where Java's own readers say only "Input length = 1". A byte-order mark at the start is
+ * dropped (spreadsheet programs write one before a CSV header).
+ */
+public final class Utf8Text {
+
+    private Utf8Text() {
+    }
+
+    /** The file, buffered, read strictly as UTF-8. */
+    public static BufferedReader open(Path file) throws IOException {
+        return new BufferedReader(reader(Files.newInputStream(file)));
+    }
+
+    /** The stream read strictly as UTF-8; closing the reader closes the stream. */
+    public static Reader reader(InputStream in) {
+        return new StrictReader(in);
+    }
+
+    /** The first {@link NotUtf8} among {@code e} and its causes, or null. */
+    public static NotUtf8 find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotUtf8 n) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Bytes that are not UTF-8, on a line counted from 1. */
+    public static final class NotUtf8 extends IOException {
+        private final long line;
+
+        NotUtf8(long line, int firstByte) {
+            super(String.format("line %d: not UTF-8 text (byte 0x%02X); save the file as UTF-8", line, firstByte));
+            this.line = line;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        /** What is wrong without the line ({@link InputProblem} prints the line itself). */
+        public String problem() {
+            return getMessage().substring(getMessage().indexOf(": ") + 2);
+        }
+
+        /** The problem named by file and line, for the messages the readers of this package give. */
+        public InputProblem in(String file) {
+            return new InputProblem(file, (int) Math.min(Integer.MAX_VALUE, line), "$", problem());
+        }
+    }
+
+    private static final class StrictReader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+        /** Decoded, not yet read: a buffer of its own, as a character outside the BMP is two, whatever is asked. */
+        private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+        private boolean end;
+        private boolean started;
+        /** The line the next decoded character is on. */
+        private long line = 1;
+
+        StrictReader(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!chars.hasRemaining() && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, chars.remaining());
+            chars.get(buffer, off, n);
+            return n;
+        }
+
+        /** Decodes the next characters; false at the end of the text. */
+        private boolean fill() throws IOException {
+            chars.clear();
+            try {
+                while (true) {
+                    int before = chars.position();
+                    CoderResult r = decoder.decode(bytes, chars, end);
+                    for (int i = before; i < chars.position(); i++) {
+                        if (chars.get(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    if (r.isError()) {
+                        throw new NotUtf8(line, bytes.get(bytes.position()) & 0xff);
+                    }
+                    if (!started && chars.position() > 0) {
+                        started = true;
+                        if (chars.get(0) == '\uFEFF') { // the byte-order mark: not part of the text
+                            chars.flip().get();
+                            chars.compact();
+                        }
+                    }
+                    if (chars.position() > 0) {
+                        return true;
+                    }
+                    if (end) {
+                        decoder.flush(chars);
+                        return chars.position() > 0;
+                    }
+                    bytes.compact();
+                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                    if (n < 0) {
+                        end = true;
+                    } else {
+                        bytes.position(bytes.position() + n);
+                    }
+                    bytes.flip();
+                }
+            } finally {
+                chars.flip();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
