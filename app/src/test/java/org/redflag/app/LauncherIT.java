@@ -130,6 +130,65 @@ class LauncherIT {
     }
 
     @Test
+    void serve_says_in_one_line_what_stops_it_starting_and_exits_2(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String pg = System.getenv().getOrDefault("REDFLAG_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String pgUser = System.getenv().getOrDefault("REDFLAG_TEST_PG_USER", "postgres");
+        String pgPassword = System.getenv().getOrDefault("REDFLAG_TEST_PG_PASSWORD", "");
+        String base = pg.substring(0, pg.lastIndexOf('/') + 1);
+        int closedPort;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort(); // free again once closed: nothing listens there
+        }
+        java.util.Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(List.of("--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/redflag", "--db-user", pgUser),
+                "--db-url: cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/redflag");
+        cases.put(List.of("--db-url", base + "redflag_no_such_database", "--db-user", pgUser, "--db-password",
+                pgPassword), "--db-url: database \"redflag_no_such_database\" does not exist");
+        cases.put(List.of("--db-url", pg, "--db-user", "redflag_no_such_role"),
+                "--db-user/--db-password: " + pg + " refused the login");
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            cases.put(List.of("--port", String.valueOf(port)), "--port: 127.0.0.1:" + port + " is already in use");
+            for (var c : cases.entrySet()) {
+                List<String> args = new java.util.ArrayList<>(List.of("serve", "--data", dir.resolve("d").toString()));
+                if (!c.getKey().contains("--port")) {
+                    args.addAll(List.of("--port", "0"));
+                }
+                args.addAll(c.getKey());
+                Result r = launch(args.toArray(String[]::new));
+                assertThat(r.code()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+                assertThat(r.err()).as(c.getKey().toString()).contains("redflag: " + c.getValue())
+                        .doesNotContain("internal error");
+                assertThat(r.out() + r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("serving at");
+            }
+        }
+
+        // a second server on the data directory of a running one
+        Path data = dir.resolve("shared");
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Process first = new ProcessBuilder(root.resolve("redflag").toString(), "serve", "--port", "0", "--data",
+                data.toString()).directory(root.toFile()).redirectErrorStream(true).start();
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(first.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = lines.readLine();
+            while (line != null && !line.contains("serving at")) {
+                line = lines.readLine();
+            }
+            assertThat(line).as("the first server starts").isNotNull();
+            Result second = launch("serve", "--port", "0", "--data", data.toString());
+            assertThat(second.code()).as(second.err()).isEqualTo(2);
+            assertThat(second.err()).contains("redflag: --data: the database in " + data.toAbsolutePath()
+                    + " is in use by another program");
+            assertThat(second.out()).doesNotContain("\tat ");
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void link_without_enough_memory_says_how_to_give_it_more(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path gen = dir.resolve("gen");

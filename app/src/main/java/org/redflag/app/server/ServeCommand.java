@@ -98,7 +98,14 @@ public class ServeCommand implements Callable<Integer> {
         props.put("server.address", bind);
         props.put("redflag.policy", policy);
         String where;
+        if (Files.exists(dataDirectory()) && !Files.isDirectory(dataDirectory())) {
+            spec.commandLine().getErr().println("redflag: --data: " + dataDirectory() + " is a file; the data"
+                    + " directory holds the database and the evidence ledger");
+            return Redflag.BAD_INPUT;
+        }
         Path evidence = dataDirectory().resolve("evidence").toAbsolutePath();
+        String database = dbUrl;
+        boolean embedded = false;
         props.put("redflag.evidence.dir", evidence.toString());
         if (dbUrl != null && !dbUrl.isBlank()) {
             if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
@@ -113,6 +120,8 @@ public class ServeCommand implements Callable<Integer> {
         } else {
             Path dir = dataDirectory();
             Files.createDirectories(dir);
+            database = dir.toAbsolutePath().toString();
+            embedded = true;
             props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("redflag").toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=100");
             props.put("spring.datasource.username", "sa");
@@ -131,10 +140,11 @@ public class ServeCommand implements Callable<Integer> {
             context = app.run();
         } catch (RuntimeException e) {
             BadSetting bad = BadSetting.in(e);
-            if (bad == null) {
+            String problem = bad != null ? bad.getMessage() : StartupProblems.of(e, port, bind, database, embedded);
+            if (problem == null) {
                 throw e;
             }
-            spec.commandLine().getErr().println("redflag: " + bad.getMessage());
+            spec.commandLine().getErr().println("redflag: " + problem);
             spec.commandLine().getErr().flush();
             return Redflag.BAD_INPUT;
         }
