@@ -84,7 +84,8 @@ public final class PolicyPacks {
         String name = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(new InputProblem(name, 0, "$", "no such file"));
+                throw new InvalidInputException(new InputProblem(name, 0, "$", Files.isDirectory(file)
+                        ? "is a directory, not a pack file" : "no such file"));
             }
             if (Files.size(file) > MAX_PACK_BYTES) {
                 throw new InvalidInputException(new InputProblem(name, 0, "$",

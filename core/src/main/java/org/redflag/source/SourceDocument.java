@@ -58,7 +58,9 @@ public final class SourceDocument {
             String where = at == null || at.getColumnNr() < 1 ? "" : " (column " + at.getColumnNr() + ")";
             String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
                     ? "another value after the end of the first; a document holds one " + format + " value"
-                    : e.getOriginalMessage();
+                    : e.getOriginalMessage() == null ? null
+                    // a limit's message names the parser setting behind it: not the user's to change
+                    : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
             throw new InvalidInputException(new InputProblem(name, Math.max(line, 0), "$",
                     "not valid " + format + where + ": " + what));
         }

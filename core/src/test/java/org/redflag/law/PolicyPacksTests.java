@@ -84,6 +84,19 @@ class PolicyPacksTests {
     }
 
     @Test
+    void a_pack_nested_past_the_limit_is_refused_without_naming_parser_settings() throws IOException {
+        InputProblem p = refused("a: " + "[".repeat(600) + "]".repeat(600) + "\n");
+        assertThat(p.message()).startsWith("not valid YAML").contains("exceeds the maximum allowed (500)")
+                .doesNotContain("`", "StreamReadConstraints");
+    }
+
+    @Test
+    void a_directory_named_as_a_pack_file_is_said_to_be_one(@TempDir Path dir) {
+        assertThatThrownBy(() -> PolicyPacks.builtIn().resolve(dir.toString()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a directory, not a pack file");
+    }
+
+    @Test
     void a_wrong_value_names_its_field_and_line() throws IOException {
         String text = cn().replace("responseDeadline: { value: 72,", "responseDeadline: { value: seventy-two,");
         InputProblem p = refused(text);
