@@ -1,10 +1,6 @@
 package org.redflag.liability;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -21,6 +17,7 @@ import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
 import org.redflag.source.JsonSchemaCheck;
 import org.redflag.source.SourceDocument;
+import org.redflag.source.Utf8Text;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -69,10 +66,9 @@ public final class CaseReader {
             byte[] bytes = Files.readAllBytes(file);
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new InvalidInputException(new InputProblem(name, 0, "$", "not UTF-8 text"));
+                text = Utf8Text.decode(bytes);
+            } catch (Utf8Text.NotUtf8 e) {
+                throw new InvalidInputException(e.in(name));
             }
             return read(name, text);
         } catch (IOException e) {

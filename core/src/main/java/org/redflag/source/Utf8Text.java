@@ -33,6 +33,22 @@ public final class Utf8Text {
         return new StrictReader(in);
     }
 
+    /** The bytes as text, read as {@link #reader} reads them. */
+    public static String decode(byte[] bytes) throws NotUtf8 {
+        StringBuilder text = new StringBuilder(bytes.length);
+        char[] buffer = new char[8192];
+        try (Reader in = reader(new java.io.ByteArrayInputStream(bytes))) {
+            for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0; ) {
+                text.append(buffer, 0, n);
+            }
+        } catch (NotUtf8 e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // bytes in memory: not reached
+        }
+        return text.toString();
+    }
+
     /** The first {@link NotUtf8} among {@code e} and its causes, or null. */
     public static NotUtf8 find(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -51,6 +51,17 @@ class CaseReaderTests {
     }
 
     @Test
+    void a_case_file_that_is_not_utf8_is_refused_on_its_line(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("latin1.json");
+        Files.write(file, GOOD.replace("\"id\": \"c1\"", "\"id\": \"caf\u00e9\"")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems().get(0).toString()).isEqualTo(file + ":2: not UTF-8 text (byte 0xE9); save the"
+                        + " file as UTF-8"));
+    }
+
+    @Test
     void a_second_value_after_the_case_is_named_plainly() {
         InputProblem p = only(GOOD + "\n{}\n");
         assertThat(p.line()).isEqualTo(GOOD.split("\n", -1).length + 1);

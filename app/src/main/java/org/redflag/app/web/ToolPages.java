@@ -72,7 +72,13 @@ public class ToolPages {
                 model.addAttribute("text", "");
                 return "workbench";
             }
-            json = new String(file.getBytes(), StandardCharsets.UTF_8);
+            try {
+                json = org.redflag.source.Utf8Text.decode(file.getBytes());
+            } catch (org.redflag.source.Utf8Text.NotUtf8 e) {
+                model.addAttribute("problems", List.of("file: " + e.getMessage()));
+                model.addAttribute("text", "");
+                return "workbench";
+            }
         }
         model.addAttribute("text", json == null ? "" : json);
         if (json == null || json.isBlank()) {

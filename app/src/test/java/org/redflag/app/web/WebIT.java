@@ -214,6 +214,11 @@ class WebIT {
         reviewer.fill("#text", "{\"id\": \"bad\"}");
         reviewer.waitForNavigation(() -> reviewer.click("#assess"));
         assertThat(reviewer.textContent(".alert")).contains("jurisdiction");
+        // a case file saved in another encoding is refused on its line, not read with replacement characters
+        reviewer.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("latin1.json",
+                "application/json", "{\n\"id\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        reviewer.waitForNavigation(() -> reviewer.click("#assess"));
+        assertThat(reviewer.textContent(".alert")).contains("file: line 2: not UTF-8 text (byte 0xE9)");
         assertThat(consoleErrors).isEmpty();
     }
 
