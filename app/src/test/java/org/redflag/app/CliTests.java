@@ -302,18 +302,14 @@ class CliTests {
         cases.put("no-such-pack", List.of("--policy", "no-such-pack"));
         // files saved in another encoding: refused on the line of the first byte that is not UTF-8
         byte[] latin1Tail = "\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        Path latin1Dictionary = dir.resolve("latin1.tsv");
-        Files.write(latin1Dictionary, concat("ALONE\tsuper copy", latin1Tail));
-        cases.put("latin1.tsv:2: not UTF-8 text (byte 0xE9)", List.of("--dictionary", latin1Dictionary.toString()));
-        Path latin1Prices = dir.resolve("latin1-prices.csv");
-        Files.write(latin1Prices, concat("brand,category,price,currency", latin1Tail));
-        cases.put("latin1-prices.csv:2: not UTF-8 text", List.of("--genuine-prices", latin1Prices.toString()));
-        Path latin1Banned = dir.resolve("latin1-banned.jsonl");
-        Files.write(latin1Banned, concat("{\"sellerId\":\"s1\"}", latin1Tail));
-        cases.put("latin1-banned.jsonl:2: not UTF-8 text", List.of("--banned-sellers", latin1Banned.toString()));
-        Path latin1Orders = dir.resolve("latin1-orders.csv");
-        Files.write(latin1Orders, concat("sellerId,kind,court,issuedAt,servedAt", latin1Tail));
-        cases.put("latin1-orders.csv:2: not UTF-8 text", List.of("--foreign-orders", latin1Orders.toString()));
+        String[][] firstLines = {{"--dictionary", "ALONE\tsuper copy"}, {"--genuine-prices",
+            "brand,category,price,currency"}, {"--banned-sellers", "{\"sellerId\":\"s1\"}"}, {"--foreign-orders",
+            "sellerId,kind,court,issuedAt,servedAt"}};
+        for (String[] option : firstLines) {
+            Path latin1 = dir.resolve("latin1" + option[0]);
+            Files.write(latin1, concat(option[1], latin1Tail));
+            cases.put(latin1 + ":2: not UTF-8 text (byte 0xE9)", List.of(option[0], latin1.toString()));
+        }
         for (var c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("screen", feed.toString(), "--no-progress", "--out",
                     out.toString()));
