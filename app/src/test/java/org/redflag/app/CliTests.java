@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class CliTests {
         "redflag.identity.region|XX|expected a two-letter region libphonenumber knows",
         "redflag.identity.max-hops|0|expected 1 to 50; found 0",
         "redflag.deadlines.warn-at-fraction|1.5|expected a fraction of the response period above 0 and below 1;"
-                + " found 1.5"})
+                + " found 1.5",
+        "redflag.screening.category-stats|/no/such/stats.csv|/no/such/stats.csv: no such file"})
     void serve_refuses_a_bad_setting_by_name_with_exit_2(String setting, String value, String message,
                                                          @TempDir Path dir) {
         System.setProperty(setting, value);
@@ -286,6 +288,79 @@ class CliTests {
     }
 
     @Test
+    void a_small_feed_screens_against_the_category_statistics_saved_from_a_large_one(@TempDir Path dir)
+            throws Exception {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--listings", "5000", "--seed", "8", "--out", gen.toString()).code()).isEqualTo(0);
+        Path feed = gen.resolve("listings.jsonl");
+        Path stats = dir.resolve("stats.csv");
+        Path whole = dir.resolve("whole.jsonl");
+        Run saving = run("screen", feed.toString(), "--save-category-stats", stats.toString(), "--out",
+                whole.toString(), "--no-progress");
+        assertThat(saving.code()).as(saving.err()).isEqualTo(0);
+        assertThat(saving.err()).contains("category statistics gathered in");
+        assertThat(Files.readAllLines(stats).get(0))
+                .isEqualTo("category,listings,averageUnitsSold,reviewedListings,averageNegativeReviewRatio");
+        Path again = dir.resolve("again.jsonl");
+        Run reading = run("screen", feed.toString(), "--category-stats", stats.toString(), "--out", again.toString(),
+                "--no-progress");
+        assertThat(reading.code()).as(reading.err()).isEqualTo(0);
+        assertThat(reading.err()).contains("category statistics read in");
+        assertThat(Files.readAllLines(again)).as("the saved statistics are the feed's own").isEqualTo(
+                Files.readAllLines(whole));
+
+        // a small feed: the anomalies among 25 listings, screened against the whole feed's statistics or its own
+        List<String> listings = Files.readAllLines(feed);
+        List<String> results = Files.readAllLines(whole);
+        List<String> small = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < listings.size() && small.size() < 25; i++) {
+            if (results.get(i).contains("SALES_ANOMALY") || small.size() >= 5) {
+                small.add(listings.get(i));
+                expected.add(results.get(i));
+            }
+        }
+        assertThat(expected.stream().filter(r -> r.contains("SALES_ANOMALY")).count()).isGreaterThanOrEqualTo(5);
+        Path today = dir.resolve("today.jsonl");
+        Files.write(today, small);
+        java.io.InputStream stdin = System.in;
+        Path fromStdin = dir.resolve("stdin.jsonl");
+        try {
+            System.setIn(Files.newInputStream(today));
+            Run piped = run("screen", "-", "--category-stats", stats.toString(), "--out", fromStdin.toString(),
+                    "--no-progress");
+            assertThat(piped.code()).as(piped.err()).isEqualTo(0);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(Files.readAllLines(fromStdin)).as("against the whole feed's statistics: as in the whole feed")
+                .isEqualTo(expected);
+        Path own = dir.resolve("own.jsonl");
+        assertThat(run("screen", today.toString(), "--out", own.toString(), "--no-progress").code()).isEqualTo(0);
+        assertThat(Files.readAllLines(own).stream().filter(r -> r.contains("SALES_ANOMALY")).count())
+                .as("against its own 25 listings, the anomalies set their own averages").isLessThan(5);
+
+        Path bad = dir.resolve("bad-stats.csv");
+        Files.writeString(bad, "category,listings,averageUnitsSold,reviewedListings,averageNegativeReviewRatio\n"
+                + "shoes,-3,1,3,0.1\n");
+        Map<List<String>, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(List.of("screen", "-"), "-: standard input is read only with --category-stats");
+        refused.put(List.of("screen", today.toString(), "--category-stats", bad.toString()),
+                bad + ":2: listings: expected a count, 0 or more; found \"-3\"");
+        refused.put(List.of("screen", today.toString(), "--category-stats", dir.resolve("none.csv").toString()),
+                dir.resolve("none.csv") + ": no such file");
+        refused.put(List.of("screen", today.toString(), "--save-category-stats", dir.toString()),
+                dir + ": is a directory");
+        for (var c : refused.entrySet()) {
+            Run r = run(c.getKey().toArray(String[]::new));
+            assertThat(r.code()).as(c.getKey() + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(c.getKey().toString()).contains("redflag: " + c.getValue())
+                    .doesNotContain("screened");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
     void screen_refuses_bad_reference_files_naming_the_file_and_line_and_writes_nothing(@TempDir Path dir)
             throws Exception {
         Path feed = dir.resolve("feed.jsonl");
@@ -390,7 +465,8 @@ class CliTests {
         Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
         for (String command : new String[] {"screen", "link"}) {
             Path input = command.equals("screen") ? feed : sellers;
-            cases.put(List.of(command, "-"), "-: standard input is not read here");
+            cases.put(List.of(command, "-"), command.equals("screen")
+                    ? "-: standard input is read only with --category-stats" : "-: standard input is not read here");
             cases.put(List.of(command, dir.toString()), dir + ": is a directory");
             cases.put(List.of(command, dir.resolve("missing.jsonl").toString()), "missing.jsonl: no such file");
             cases.put(List.of(command, input.toString(), "--out", dir.toString()), dir + ": is a directory");

@@ -140,6 +140,7 @@ final class PackReader {
                 number(flags.get("priceRatio"), "$.redFlags.priceRatio"),
                 number(flags.get("salesMultiple"), "$.redFlags.salesMultiple"),
                 number(flags.get("negativeReviewMultiple"), "$.redFlags.negativeReviewMultiple"),
+                number(flags.get("minCategoryListings"), "$.redFlags.minCategoryListings"),
                 number(flags.get("repeatNoticeThreshold"), "$.redFlags.repeatNoticeThreshold"),
                 new RedFlagRules.CounterfeitTerms(refs(terms, "$.redFlags.counterfeitTerms"),
                         strings(terms.get("alone")), strings(terms.get("withBrand")), strings(terms.get("notTerms"))));

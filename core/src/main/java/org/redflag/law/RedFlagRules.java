@@ -13,6 +13,7 @@ public record RedFlagRules(
         Parameter<BigDecimal> priceRatio,
         Parameter<BigDecimal> salesMultiple,
         Parameter<BigDecimal> negativeReviewMultiple,
+        Parameter<BigDecimal> minCategoryListings,
         Parameter<BigDecimal> repeatNoticeThreshold,
         CounterfeitTerms counterfeitTerms) {
 

@@ -18,13 +18,12 @@ import java.util.function.BooleanSupplier;
 import org.redflag.source.JsonLines;
 
 /**
- * Per-category averages of units sold and negative-review share, gathered from the feed itself in a first pass.
- * Categories with fewer than {@link #MIN_LISTINGS} listings fall back to the whole feed's averages, so one odd
- * listing in a tiny category cannot set its own yardstick.
+ * Per-category averages of units sold and negative-review share, gathered from the feed itself in a first pass, or
+ * read from a file ({@link CategoryStatsFile}). Categories with fewer listings than the pack's
+ * {@code minCategoryListings} fall back to the averages of all categories together, so one odd listing in a tiny
+ * category cannot set its own yardstick.
  */
 public final class CategoryStats {
-
-    public static final int MIN_LISTINGS = 20;
 
     private static final class Sums {
         long n;
@@ -173,6 +172,29 @@ public final class CategoryStats {
         return c;
     }
 
+    /** One category's figures, as {@link CategoryStatsFile} writes them: sums, not averages, are added. */
+    record Figures(String category, long listings, double unitsSum, long reviewed, double negativeSum) {
+    }
+
+    /** The categories' figures, sorted by category. */
+    List<Figures> figures() {
+        List<Figures> out = new ArrayList<>();
+        new java.util.TreeMap<>(byCategory).forEach((c, s) -> out.add(new Figures(c, s.n, s.units, s.reviewed,
+                s.negative)));
+        return out;
+    }
+
+    /** Adds a category's figures (and counts them in the averages of all categories). */
+    void add(Figures f) {
+        Sums s = new Sums();
+        s.n = f.listings();
+        s.units = f.unitsSum();
+        s.reviewed = f.reviewed();
+        s.negative = f.negativeSum();
+        byCategory.computeIfAbsent(f.category(), c -> new Sums()).add(s);
+        all.add(s);
+    }
+
     /** Adds another gathering's sums to these. */
     void merge(CategoryStats other) {
         other.byCategory.forEach((category, o) -> byCategory.computeIfAbsent(category, c -> new Sums()).add(o));
@@ -296,10 +318,14 @@ public final class CategoryStats {
         }
     }
 
-    /** {average units, average negative share, listings counted}, or null when there is nothing to compare with. */
-    public double[] averages(String category) {
+    /**
+     * {average units, average negative share, listings counted}, or null when there is nothing to compare with; a
+     * category with fewer than {@code minListings} listings (with units sold, or with a negative share) gives the
+     * averages of all categories together.
+     */
+    public double[] averages(String category, int minListings) {
         Sums s = byCategory.get(category == null ? "" : category);
-        if (s == null || s.n < MIN_LISTINGS || s.reviewed < MIN_LISTINGS) {
+        if (s == null || s.n < minListings || s.reviewed < minListings) {
             s = all;
         }
         if (s.n == 0 || s.reviewed == 0) {

@@ -81,11 +81,8 @@ public final class ReferenceData {
             } catch (tools.jackson.core.JacksonException e) {
                 throw new InvalidInputException(new InputProblem(bannedSellers.toString(), (int) n, "$",
                         "not JSON lines: " + e.getOriginalMessage()));
-            } catch (Utf8Text.NotUtf8 e) {
-                throw new InvalidInputException(e.in(bannedSellers.toString()));
             } catch (IOException e) {
-                throw new InvalidInputException(new InputProblem(bannedSellers.toString(), 0, "$",
-                        "cannot read: " + e.getMessage()));
+                throw FileReadProblems.unreadable(bannedSellers.toString(), e, "JSON lines");
             }
         }
         if (foreignOrders != null) {
@@ -121,9 +118,7 @@ public final class ReferenceData {
             }
             return rows;
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            Utf8Text.NotUtf8 notUtf8 = Utf8Text.find(e);
-            throw new InvalidInputException(notUtf8 != null ? notUtf8.in(file.toString())
-                    : new InputProblem(file.toString(), 0, "$", "not readable as CSV: " + e.getMessage()));
+            throw FileReadProblems.unreadable(file.toString(), e, "CSV");
         }
     }
 

@@ -45,6 +45,7 @@ public final class Screener {
     private final String percent; // the ratio as a percentage, for the price flag's detail
     private final double salesMultiple;
     private final double negativeMultiple;
+    private final int minCategoryListings;
     private final StringBuilder text = new StringBuilder(512);
 
     public Screener(CounterfeitDictionary dictionary, ReferenceData reference, CategoryStats stats, PolicyPack pack) {
@@ -59,6 +60,7 @@ public final class Screener {
         this.percent = priceRatio.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
         this.salesMultiple = r.salesMultiple().value().doubleValue();
         this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
+        this.minCategoryListings = r.minCategoryListings().value().intValueExact();
     }
 
     public Result screen(Listing l) {
@@ -87,7 +89,7 @@ public final class Screener {
             }
         }
         if (l.unitsSold() != null && l.negativeReviewRatio() != null) {
-            double[] avg = stats.averages(l.category());
+            double[] avg = stats.averages(l.category(), minCategoryListings);
             // averages are sums of doubles: compare with a relative tolerance so exactly 10× is not "over" 10×
             if (avg != null && avg[0] > 0 && l.unitsSold() > salesMultiple * avg[0] * (1 + 1e-9)
                     && l.negativeReviewRatio() > negativeMultiple * avg[1] * (1 + 1e-9)) {

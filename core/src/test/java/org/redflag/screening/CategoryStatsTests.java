@@ -59,9 +59,9 @@ class CategoryStatsTests {
         }
         categories.add("nonexistent");
         for (String c : categories) {
-            assertThat(fromBytes.averages(c)).as(c).isEqualTo(fromText.averages(c));
+            assertThat(fromBytes.averages(c, 20)).as(c).isEqualTo(fromText.averages(c, 20));
         }
-        assertThat(fromText.averages("shoes")).isNotNull();
+        assertThat(fromText.averages("shoes", 20)).isNotNull();
     }
 
     @ParameterizedTest
@@ -83,15 +83,15 @@ class CategoryStatsTests {
         CategoryStats one = CategoryStats.gather(file, 1, 1 << 20, 40_000, () -> false);
         CategoryStats many = CategoryStats.gather(file, threads, 1 << 20, 40_000, () -> false);
         for (String c : new String[] {"shoes", "bags", "手机", "none"}) {
-            assertThat(many.averages(c)).as(c).isEqualTo(one.averages(c));
-            double[] expected = whole.averages(c);
-            double[] parted = many.averages(c);
+            assertThat(many.averages(c, 20)).as(c).isEqualTo(one.averages(c, 20));
+            double[] expected = whole.averages(c, 20);
+            double[] parted = many.averages(c, 20);
             for (int k = 0; k < 3; k++) {
                 assertThat(parted[k]).as("%s, figure %d", c, k).isCloseTo(expected[k],
                         org.assertj.core.api.Assertions.within(1e-9 * Math.abs(expected[k])));
             }
         }
-        assertThat(many.averages("shoes")[2]).as("every line counted once").isEqualTo(whole.averages("shoes")[2]);
+        assertThat(many.averages("shoes", 20)[2]).as("every line counted once").isEqualTo(whole.averages("shoes", 20)[2]);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CategoryStats.gather(file, threads, 1 << 20, 40_000,
                 () -> true)).isInstanceOf(java.util.concurrent.CancellationException.class);
     }
@@ -103,10 +103,10 @@ class CategoryStatsTests {
             s.add("shoes", 10 + i, 0.1);
         }
         CategoryStats copy = s.copy();
-        assertThat(copy.averages("shoes")).isEqualTo(s.averages("shoes"));
+        assertThat(copy.averages("shoes", 20)).isEqualTo(s.averages("shoes", 20));
         s.add("shoes", 10_000, 0.9);
-        assertThat(copy.averages("shoes")[2]).isEqualTo(30);
-        assertThat(s.averages("shoes")[2]).isEqualTo(31);
+        assertThat(copy.averages("shoes", 20)[2]).isEqualTo(30);
+        assertThat(s.averages("shoes", 20)[2]).isEqualTo(31);
     }
 
     private static int valueStart(String line, String key) {

@@ -103,6 +103,22 @@ class ScreenerTests {
     }
 
     @Test
+    void the_smallest_category_with_an_average_of_its_own_is_the_packs() throws Exception {
+        CategoryStats s = stats("shoes", 100, 100, 0.1);
+        for (int i = 0; i < 10; i++) {
+            s.add(selling(10, 0.1, "rare"));
+        }
+        Listing l = selling(900, 0.5, "rare"); // 90 times the rare category's 10 units, 9 times the whole feed's 100
+        assertThat(flags(l, s)).as("10 listings are under CN's 20: the whole feed's average").isEmpty();
+        PolicyPack ten = PolicyPacks.read("ten.yaml", new String(PolicyPacks.class.getResourceAsStream(
+                "/org/redflag/law/packs/CN.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("minCategoryListings: \\{ value: 20,", "minCategoryListings: { value: 10,"));
+        assertThat(ten.redFlags().minCategoryListings().value()).isEqualByComparingTo("10");
+        assertThat(new Screener(DICTIONARY, reference, s, ten).screen(l).flags()).extracting(Screener.Flag::code)
+                .as("a pack whose smallest category is 10: the category's own").containsExactly(RedFlag.SALES_ANOMALY);
+    }
+
+    @Test
     void banned_sellers_and_sellers_under_a_foreign_order_are_flagged_by_exact_id() {
         Listing banned = new Listing("x", "bad-seller", "scarf", null, null, null, null, null, null, null, null, null,
                 null, null);

@@ -70,6 +70,7 @@ final class PackPrinter {
         param("  price ratio", p.redFlags().priceRatio());
         param("  sales multiple", p.redFlags().salesMultiple());
         param("  negative-review multiple", p.redFlags().negativeReviewMultiple());
+        param("  smallest category compared", p.redFlags().minCategoryListings());
         param("  repeat-notice threshold", p.redFlags().repeatNoticeThreshold());
         line("  counterfeit terms alone: " + String.join(", ", p.redFlags().counterfeitTerms().alone()));
         line("  with a brand only:       " + String.join(", ", p.redFlags().counterfeitTerms().withBrand()));

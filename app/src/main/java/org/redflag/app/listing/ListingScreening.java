@@ -5,6 +5,7 @@ import java.util.List;
 import org.redflag.app.notice.Packs;
 import org.redflag.law.PolicyPack;
 import org.redflag.screening.CategoryStats;
+import org.redflag.screening.CategoryStatsFile;
 import org.redflag.screening.CounterfeitDictionary;
 import org.redflag.screening.Listing;
 import org.redflag.screening.ReferenceData;
@@ -17,20 +18,23 @@ import org.springframework.stereotype.Component;
 /**
  * Screening in the server: the shipped dictionary (plus {@code redflag.screening.dictionary}), reference data from
  * {@code redflag.screening.genuine-prices}, {@code .banned-sellers} and {@code .foreign-orders}, and category
- * statistics from the listings stored, kept up to date as listings arrive.
+ * statistics from the listings stored, kept up to date as listings arrive; with {@code .category-stats} (a file
+ * {@code redflag screen --save-category-stats} wrote, from the catalogue say) they start from that file's figures,
+ * and the listings stored and arriving add to them.
  */
 @Component
 public class ListingScreening {
 
     private final CounterfeitDictionary dictionary;
     private final ReferenceData reference;
-    private final CategoryStats stats = new CategoryStats();
+    private final CategoryStats stats;
     private final PolicyPack pack;
 
     public ListingScreening(@Value("${redflag.screening.dictionary:}") String dictionaryFile,
                             @Value("${redflag.screening.genuine-prices:}") String prices,
                             @Value("${redflag.screening.banned-sellers:}") String banned,
                             @Value("${redflag.screening.foreign-orders:}") String orders,
+                            @Value("${redflag.screening.category-stats:}") String categoryStats,
                             Packs packs, JdbcClient jdbc) {
         try {
             this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of()
@@ -45,6 +49,12 @@ public class ListingScreening {
             String setting = file.equals(banned) ? "banned-sellers" : file.equals(orders) ? "foreign-orders"
                     : "genuine-prices";
             throw new org.redflag.app.server.BadSetting("redflag.screening." + setting, e.getMessage());
+        }
+        try {
+            this.stats = categoryStats.isBlank() ? new CategoryStats()
+                    : CategoryStatsFile.read(Path.of(categoryStats));
+        } catch (InvalidInputException e) {
+            throw new org.redflag.app.server.BadSetting("redflag.screening.category-stats", e.getMessage());
         }
         this.pack = packs.defaultPack();
         jdbc.sql("SELECT category, units_sold, negative_review_ratio FROM listings WHERE units_sold IS NOT NULL")

@@ -21,6 +21,7 @@ import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.law.RedFlag;
 import org.redflag.screening.CategoryStats;
+import org.redflag.screening.CategoryStatsFile;
 import org.redflag.screening.CounterfeitDictionary;
 import org.redflag.screening.FeedScreening;
 import org.redflag.screening.ReferenceData;
@@ -41,10 +42,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "Detectors: COUNTERFEIT_KEYWORD (a multilingual dictionary, seen through width, case, script,"
                     + " look-alike letters, digit substitutions and separators), PRICE_BELOW_GENUINE (under the"
                     + " pack's ratio of the genuine price), SALES_ANOMALY (over the pack's multiples of the"
-                    + " category's units and negative reviews, from the feed itself), LINKED_TO_BANNED_SELLER and"
-                    + " FOREIGN_ORDER. It streams: memory does not grow with the feed. A line that is not a listing"
-                    + " is reported with its number and skipped. The feed is read twice (the category statistics"
-                    + " first), so it is a file, not standard input.",
+                    + " category's units and negative reviews) and LINKED_TO_BANNED_SELLER and FOREIGN_ORDER. It"
+                    + " streams: memory does not grow with the feed. A line that is not a listing is reported with"
+                    + " its number and skipped.",
+            "",
+            "The category statistics SALES_ANOMALY compares with come from the feed itself, in a first pass (so"
+                    + " the feed is a file), or from --category-stats, a file --save-category-stats wrote from"
+                    + " another feed (then the feed is read once and may be standard input, -).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -53,6 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --banned-sellers gen/banned-sellers.jsonl \\",
             "      --foreign-orders gen/foreign-orders.csv --out gen/results.jsonl",
             "  redflag evaluate --labels gen/labels.jsonl gen/results.jsonl",
+            "  redflag screen catalogue.jsonl --save-category-stats stats.csv --out /dev/null",
+            "  cat today.jsonl | redflag screen - --category-stats stats.csv",
             "",
             "Exit codes:",
             "  0  every line screened",
@@ -81,6 +87,15 @@ public final class ScreenCommand implements Callable<Integer> {
             + " dictionary's TSV format: KIND<TAB>TERM[<TAB>BRAND]).")
     List<Path> dictionaries = new ArrayList<>();
 
+    @Option(names = "--category-stats", paramLabel = "CSV", description = "Category statistics to compare with,"
+            + " instead of the feed's own: category,listings,averageUnitsSold,reviewedListings,"
+            + "averageNegativeReviewRatio (as --save-category-stats writes them).")
+    Path categoryStats;
+
+    @Option(names = "--save-category-stats", paramLabel = "CSV", description = "Also write the category statistics"
+            + " this screen compared with, for --category-stats.")
+    Path saveCategoryStats;
+
     @Option(names = "--policy", paramLabel = "ID|FILE", defaultValue = "CN",
             description = "Policy pack for thresholds and citations (default ${DEFAULT-VALUE}).")
     String policy;
@@ -95,10 +110,20 @@ public final class ScreenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> inputs = new ArrayList<>(List.of(listings));
+        boolean standardInput = listings.toString().equals("-");
+        if (standardInput && categoryStats == null) {
+            err.println("redflag: -: standard input is read only with --category-stats: without them the feed is"
+                    + " read twice (its own category statistics first); save it to a file and name the file");
+            err.flush();
+            return Redflag.BAD_INPUT;
+        }
+        List<Path> inputs = new ArrayList<>(standardInput ? List.of() : List.of(listings));
         inputs.addAll(dictionaries);
-        inputs.addAll(java.util.Arrays.asList(genuinePrices, bannedSellers, foreignOrders));
+        inputs.addAll(java.util.Arrays.asList(genuinePrices, bannedSellers, foreignOrders, categoryStats));
         String problem = org.redflag.app.FileProblems.first(inputs, out);
+        if (problem == null && saveCategoryStats != null) {
+            problem = org.redflag.app.FileProblems.output(saveCategoryStats);
+        }
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();
@@ -110,20 +135,26 @@ public final class ScreenCommand implements Callable<Integer> {
             return Redflag.BAD_INPUT;
         }
         boolean progress = !noProgress && System.console() != null;
-        long total = Files.size(listings);
+        long total = standardInput ? 0 : Files.size(listings);
         long started = System.nanoTime();
         // The pack, the dictionary and the reference data load on another thread while this one gathers the
         // category statistics, which need none of them; a bad file among them stops the first pass.
         CompletableFuture<Loaded> loading = CompletableFuture.supplyAsync(this::load, LOADER);
         if (progress) {
-            err.print("\rgathering category statistics and loading the dictionary...");
+            err.print(categoryStats == null ? "\rgathering category statistics and loading the dictionary..."
+                    : "\rloading the dictionary...");
             err.flush();
         }
         CategoryStats gathered = null;
         try {
-            gathered = CategoryStats.gather(listings, threads, MAX_LINE, loading::isCompletedExceptionally);
+            gathered = categoryStats != null ? CategoryStatsFile.read(categoryStats)
+                    : CategoryStats.gather(listings, threads, MAX_LINE, loading::isCompletedExceptionally);
         } catch (CancellationException e) {
             // the loader failed: said below
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> err.println("redflag: " + p));
+            err.flush();
+            return Redflag.BAD_INPUT;
         }
         CategoryStats stats = gathered;
         Loaded loaded;
@@ -146,7 +177,12 @@ public final class ScreenCommand implements Callable<Integer> {
         double firstPass = (System.nanoTime() - started) / 1e9;
         long[] shown = {0, 0}; // bad lines shown, listings at the last progress line
         FeedScreening.Summary summary;
-        try (InputStream in = Files.newInputStream(listings);
+        if (saveCategoryStats != null) {
+            try (var w = Files.newBufferedWriter(saveCategoryStats)) {
+                CategoryStatsFile.write(stats, w);
+            }
+        }
+        try (InputStream in = standardInput ? System.in : Files.newInputStream(listings);
              OutputStream sink = new BufferedOutputStream(out == null
                      ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(out), 1 << 16)) {
             summary = new FeedScreening(() -> new Screener(dictionary, reference, stats, pack), threads, MAX_LINE)
@@ -162,8 +198,9 @@ public final class ScreenCommand implements Callable<Integer> {
                         public void progress(long screened, long bytes) {
                             if (progress && screened - shown[1] >= 50_000) {
                                 shown[1] = screened;
-                                err.printf("\r\033[Kscreened %,d listings (%d %%)", screened, Math.min(99, 100 * bytes
-                                        / Math.max(1, total)));
+                                err.printf(total == 0 ? "\r\033[Kscreened %,d listings"
+                                        : "\r\033[Kscreened %,d listings (%d %%)", screened,
+                                        Math.min(99, 100 * bytes / Math.max(1, total)));
                                 err.flush();
                             }
                         }
@@ -179,8 +216,9 @@ public final class ScreenCommand implements Callable<Integer> {
         if (progress) {
             err.print("\r\033[K");
         }
-        err.printf("screened %,d listings in %.1f s (%,.0f listings/s; category statistics %.1f s, screening %.1f s)%s%n",
-                screened, seconds, screened / seconds, firstPass, seconds - firstPass,
+        err.printf("screened %,d listings in %.1f s (%,.0f listings/s; category statistics %s %.1f s, screening"
+                + " %.1f s)%s%n", screened, seconds, screened / seconds, categoryStats == null ? "gathered in"
+                : "read in", firstPass, seconds - firstPass,
                 bad > 0 ? String.format("; %,d bad line%s skipped", bad, bad == 1 ? "" : "s") : "");
         for (RedFlag f : RedFlag.values()) {
             if (counts.containsKey(f)) {

@@ -32,8 +32,14 @@ abstract class NoticeLifecycleIT {
     abstract TestServer.Db db();
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(db(), TestServer.database(db(), dir), Map.of());
+    void start(@TempDir Path dir) throws java.io.IOException {
+        // the category statistics of a catalogue, for a category no other test uses: 40 listings selling 50 units
+        // on average with 5 % negative reviews
+        Path stats = dir.resolve("category-stats.csv");
+        java.nio.file.Files.writeString(stats, "category,listings,averageUnitsSold,reviewedListings,"
+                + "averageNegativeReviewRatio\nwatches-catalogue,40,50.0,40,0.05\n");
+        server = TestServer.start(db(), TestServer.database(db(), dir), Map.of("redflag.screening.category-stats",
+                stats.toString()));
         m = new Marketplace(server, "");
     }
 
@@ -323,6 +329,14 @@ abstract class NoticeLifecycleIT {
         assertThat(results.get(1).get("flags").size()).isZero();
         assertThat(results.get(2).get("flags").get(0).get("evidence").toString()).contains("1:1");
         m.brand.post("/api/listings/screen", batch).expect(403);
+        // against the catalogue's statistics the server was given: one listing is a category of its own here
+        var sales = List.of(Map.of("id", "s1", "title", "watch", "category", "watches-catalogue", "unitsSold", 900,
+                "negativeReviewRatio", 0.3), Map.of("id", "s2", "title", "watch", "category", "watches-catalogue",
+                "unitsSold", 400, "negativeReviewRatio", 0.3));
+        JsonNode anomalies = m.reviewer.post("/api/listings/screen", sales).expect(200).json();
+        assertThat(anomalies.get(0).get("flags").toString()).contains("SALES_ANOMALY");
+        assertThat(anomalies.get(1).get("flags").toString()).as("400 is not over 10 × 50").doesNotContain(
+                "SALES_ANOMALY");
         assertThat(m.reviewer.post("/api/listings/screen", List.of()).expect(400).body()).contains("batch");
         assertThat(m.reviewer.post("/api/listings/screen", List.of(Map.of("title", "x"))).expect(400).body())
                 .contains("id");

@@ -1,0 +1,26 @@
+package org.redflag.screening;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.redflag.source.InputProblem;
+import org.redflag.source.InvalidInputException;
+import org.redflag.source.Utf8Text;
+
+/** What went wrong reading one of the files screening takes, said as the user can act on it. */
+final class FileReadProblems {
+
+    private FileReadProblems() {
+    }
+
+    /** @param format what the file should have been, for other errors: "CSV", "JSON lines" */
+    static InvalidInputException unreadable(String file, Exception e, String format) {
+        Utf8Text.NotUtf8 notUtf8 = Utf8Text.find(e);
+        if (notUtf8 != null) {
+            return new InvalidInputException(notUtf8.in(file));
+        }
+        String why = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : "not readable as " + format + ": " + e.getMessage();
+        return new InvalidInputException(new InputProblem(file, 0, "$", why));
+    }
+}
