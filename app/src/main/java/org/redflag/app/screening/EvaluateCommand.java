@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code redflag evaluate}: precision and recall of screening results against ground truth. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Compare screening results with ground-truth labels (both JSON lines, matched by listing id, in"
-                + " the same order) and print precision and recall per detector.")
+                + " the same order) and print precision and recall per detector. Labels without a result (the"
+                + " lines a screen skipped) are counted on standard error and left out.")
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
