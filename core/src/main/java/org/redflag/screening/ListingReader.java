@@ -57,18 +57,13 @@ public final class ListingReader {
         }
         int notUtf8 = firstNotUtf8(b, off, len);
         return notUtf8 < 0 ? parse(number, new String(b, off, len, StandardCharsets.UTF_8))
-                : new Line(number, null, new Bad(number, null, String.format("not UTF-8 text (byte 0x%02X, the line's"
-                        + " byte %d); save the feed as UTF-8", b[off + notUtf8] & 0xff, notUtf8 + 1)));
+                : new Line(number, null, new Bad(number, null, org.redflag.source.Utf8Text.lineProblem(b, off,
+                        notUtf8)));
     }
 
     /** Where in the bytes the first that is not UTF-8 is (counted from 0), or -1 when all of them are. */
     static int firstNotUtf8(byte[] b, int off, int len) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b, off, len);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(len + 1);
-        return decoder.decode(in, out, true).isError() ? in.position() - off : -1;
+        return org.redflag.source.Utf8Text.firstInvalid(b, off, len);
     }
 
     private static final ThreadLocal<ListingLineParser> FAST = ThreadLocal.withInitial(ListingLineParser::new);

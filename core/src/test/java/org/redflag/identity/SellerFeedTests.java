@@ -135,4 +135,24 @@ class SellerFeedTests {
         assertThat(o.badLines()).containsExactly(2L);
         assertThat(o.results()).extracting(Linker.Result::sellerId).containsExactly("new");
     }
+
+    @Test
+    void a_line_that_is_not_utf8_is_reported_and_the_rest_is_read() throws IOException {
+        byte[] feed = ("{\"id\":\"old\",\"banned\":true,\"phones\":[\"+86 13800138000\"]}\n"
+                + "{\"id\":\"caf\u00e9\",\"phones\":[\"13800138000\"]}\n"
+                + "{\"id\":\"new\",\"name\":\"\u738b\",\"phones\":[\"13800138000\"]}\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        // the third line's name in UTF-8, the second's id in Latin-1
+        String utf8Name = new String("\u738b".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        feed = new String(feed, StandardCharsets.ISO_8859_1).replace("\u738b", utf8Name)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        IdentityGraph graph = new IdentityGraph(5);
+        List<String> bad = new ArrayList<>();
+        new SellerFeed("CN").read(new ByteArrayInputStream(feed), feed.length, graph,
+                (l, f, m) -> bad.add(l + ": " + m), n -> { });
+        List<Linker.Result> out = new ArrayList<>();
+        graph.results(5, out::add);
+        assertThat(bad).containsExactly("2: not UTF-8 text (byte 0xE9, the line's byte 11); save the file as UTF-8");
+        assertThat(out).extracting(Linker.Result::sellerId).containsExactly("new");
+    }
 }

@@ -159,7 +159,7 @@ class ScreenerTests {
     void a_feed_line_that_is_not_utf8_says_so_and_where() {
         byte[] binary = {(byte) 0xff, (byte) 0xfe, 'x'};
         assertThat(ListingReader.parse(9, binary, 0, binary.length).bad().toString())
-                .isEqualTo("line 9: not UTF-8 text (byte 0xFF, the line's byte 1); save the feed as UTF-8");
+                .isEqualTo("line 9: not UTF-8 text (byte 0xFF, the line's byte 1); save the file as UTF-8");
         byte[] latin1 = "..{\"id\":\"a\",\"title\":\"t\"}\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(ListingReader.parse(10, latin1, 2, latin1.length - 2).bad().message())
                 .startsWith("not UTF-8 text (byte 0xE9, the line's byte 23)");

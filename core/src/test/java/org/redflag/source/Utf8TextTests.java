@@ -97,6 +97,32 @@ class Utf8TextTests {
         });
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_first_invalid_byte_is_where_javas_strict_decoder_stops(long seed) {
+        Random r = new Random(seed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int pieces = r.nextInt(40);
+        for (int i = 0; i < pieces; i++) {
+            switch (r.nextInt(4)) {
+                case 0 -> bytes.writeBytes(randomText(r).getBytes(StandardCharsets.UTF_8));
+                case 1 -> bytes.write(r.nextInt(256)); // any byte at all
+                case 2 -> bytes.writeBytes(new byte[] {(byte) (0xC0 + r.nextInt(64)), (byte) r.nextInt(256),
+                    (byte) r.nextInt(256), (byte) r.nextInt(256)}); // a lead byte and whatever follows
+                default -> bytes.writeBytes("plain ascii text".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        byte[] b = bytes.toByteArray();
+        int off = b.length == 0 ? 0 : r.nextInt(b.length);
+        int len = b.length - off == 0 ? 0 : r.nextInt(b.length - off + 1);
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b, off, len);
+        boolean error = decoder.decode(in, java.nio.CharBuffer.allocate(len + 1), true).isError();
+        assertThat(Utf8Text.firstInvalid(b, off, len)).as("seed %d", seed).isEqualTo(error ? in.position() - off : -1);
+    }
+
     @Test
     void a_mark_alone_or_nothing_reads_as_nothing() throws IOException {
         Random r = new Random(1);
