@@ -287,11 +287,18 @@ class CliTests {
         assertThat(eval.out()).contains("COUNTERFEIT_KEYWORD", "PRECISION", "3,000 listings evaluated");
     }
 
+    /** A synthetic marketplace of {@code listings} listings in {@code dir/gen}. */
+    static Path generated(Path dir, int listings, int seed) {
+        Path gen = dir.resolve("gen");
+        assertThat(run("generate", "--listings", String.valueOf(listings), "--seed", String.valueOf(seed), "--out",
+                gen.toString()).code()).isEqualTo(0);
+        return gen;
+    }
+
     @Test
     void a_small_feed_screens_against_the_category_statistics_saved_from_a_large_one(@TempDir Path dir)
             throws Exception {
-        Path gen = dir.resolve("gen");
-        assertThat(run("generate", "--listings", "5000", "--seed", "8", "--out", gen.toString()).code()).isEqualTo(0);
+        Path gen = generated(dir, 5000, 8);
         Path feed = gen.resolve("listings.jsonl");
         Path stats = dir.resolve("stats.csv");
         Path whole = dir.resolve("whole.jsonl");
@@ -407,8 +414,7 @@ class CliTests {
     @Test
     void evaluate_refuses_what_it_cannot_read_and_says_which_labels_it_left_out(@TempDir Path dir)
             throws Exception {
-        Path gen = dir.resolve("gen");
-        assertThat(run("generate", "--listings", "300", "--seed", "5", "--out", gen.toString()).code()).isEqualTo(0);
+        Path gen = generated(dir, 300, 5);
         Path results = dir.resolve("results.jsonl");
         assertThat(run("screen", gen.resolve("listings.jsonl").toString(), "--out", results.toString(),
                 "--no-progress").code()).isEqualTo(0);
