@@ -46,7 +46,7 @@ public record PolicyPack(
         return p;
     }
 
-    /** "CN 2024.1". */
+    /** "CN 2024.2". */
     public String label() {
         return id + " " + version;
     }

@@ -198,7 +198,7 @@ class WebIT {
         List<String> outcomes = reviewer.locator("#columns .outcome").allTextContents();
         assertThat(outcomes).hasSize(3);
         assertThat(outcomes.get(0)).isEqualTo("LIABLE_FOR_EXPANDED_DAMAGE");
-        assertThat(reviewer.textContent("#columns")).contains("CN 2024.1", "EU 2024.1", "US 2024.1", "cn.ecl.art42");
+        assertThat(reviewer.textContent("#columns")).contains("CN 2024.2", "EU 2024.2", "US 2024.2", "cn.ecl.art42");
         shot(reviewer, "11-workbench-result");
         reviewer.navigate(server.url + "/workbench");
         reviewer.check("#MARKETING_REVENUE_SHARING");
