@@ -36,9 +36,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "  REDFLAG_EXCHANGE_KEY       the key partner platforms share for fingerprints",
             "  REDFLAG_EXCHANGE_PLATFORM  this platform's name in the credit exchange",
             "  REDFLAG_SCREENING_GENUINE_PRICES, REDFLAG_SCREENING_BANNED_SELLERS,",
-            "  REDFLAG_SCREENING_FOREIGN_ORDERS, REDFLAG_SCREENING_DICTIONARY",
+            "  REDFLAG_SCREENING_FOREIGN_ORDERS, REDFLAG_SCREENING_DICTIONARY,",
+            "  REDFLAG_SCREENING_CATEGORY_STATS",
             "                             files for screening listings as they arrive, in",
-            "                             the formats of redflag screen's options",
+            "                             the formats of redflag screen's options (the",
+            "                             category statistics: a starting point the",
+            "                             listings stored and arriving add to)",
             "  REDFLAG_JAVA_OPTS          JVM options when started by ./redflag, e.g. -Xmx8g",
         })
 public class ServeCommand implements Callable<Integer> {
