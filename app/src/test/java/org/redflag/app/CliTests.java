@@ -529,7 +529,7 @@ class CliTests {
         Run binary = run("screen", feed.toString(), "--out", out.toString(), "--no-progress");
         assertThat(binary.code()).isEqualTo(2);
         assertThat(binary.err()).contains("line 2: not UTF-8 text (byte 0xFF, the line's byte 1)",
-                "1 bad line skipped");
+                "screened 1 listing in", "1 bad line skipped");
         assertThat(Files.readAllLines(out)).hasSize(1);
     }
 
@@ -549,10 +549,11 @@ class CliTests {
         Run eval = run("evaluate", "--seller-labels", gen.resolve("seller-labels.jsonl").toString(), links.toString());
         assertThat(eval.out()).contains("(recall 1.0000)", "innocent sellers linked: 0 of");
         Path bad = dir.resolve("bad.jsonl");
-        Files.writeString(bad, "{\"id\":\"a\",\"phones\":\"123\"}\n{\"name\":\"x\"}\n");
+        Files.writeString(bad, "{\"id\":\"a\",\"phones\":\"123\"}\n{\"name\":\"x\"}\n{\"id\":\"c\"}\n");
         Run badRun = run("link", bad.toString());
         assertThat(badRun.code()).isEqualTo(2);
-        assertThat(badRun.err()).contains("line 1: phones: expected an array", "line 2: id: required");
+        assertThat(badRun.err()).contains("line 1: phones: expected an array", "line 2: id: required",
+                "linked 1 seller in", "2 bad lines skipped");
         Run badRegion = run("link", gen.resolve("sellers.jsonl").toString(), "--region", "XX");
         assertThat(badRegion.code()).isEqualTo(2);
         assertThat(badRegion.err()).contains("--region", "\"XX\"");

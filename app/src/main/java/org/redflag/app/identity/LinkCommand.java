@@ -126,7 +126,8 @@ public final class LinkCommand implements Callable<Integer> {
         if (tty) {
             err.print("\r");
         }
-        err.printf("linked %,d sellers in %.1f s: %,d linked to a banned seller%s%n", graph.accounts(), seconds,
+        err.printf("linked %,d seller%s in %.1f s: %,d linked to a banned seller%s%n", graph.accounts(),
+                graph.accounts() == 1 ? "" : "s", seconds,
                 linked[0], bad[0] > 0 ? String.format("; %,d bad line%s skipped", bad[0], bad[0] == 1 ? "" : "s") : "");
         err.flush();
         return bad[0] > 0 ? Redflag.BAD_INPUT : Redflag.OK;

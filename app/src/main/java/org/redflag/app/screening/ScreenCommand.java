@@ -216,8 +216,8 @@ public final class ScreenCommand implements Callable<Integer> {
         if (progress) {
             err.print("\r\033[K");
         }
-        err.printf("screened %,d listings in %.1f s (%,.0f listings/s; category statistics %s %.1f s, screening"
-                + " %.1f s)%s%n", screened, seconds, screened / seconds, categoryStats == null ? "gathered in"
+        err.printf("screened %,d listing%s in %.1f s (%,.0f listings/s; category statistics %s %.1f s, screening"
+                + " %.1f s)%s%n", screened, screened == 1 ? "" : "s", seconds, screened / seconds, categoryStats == null ? "gathered in"
                 : "read in", firstPass, seconds - firstPass,
                 bad > 0 ? String.format("; %,d bad line%s skipped", bad, bad == 1 ? "" : "s") : "");
         for (RedFlag f : RedFlag.values()) {
