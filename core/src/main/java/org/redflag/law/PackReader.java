@@ -143,7 +143,8 @@ final class PackReader {
                 number(flags.get("minCategoryListings"), "$.redFlags.minCategoryListings"),
                 number(flags.get("repeatNoticeThreshold"), "$.redFlags.repeatNoticeThreshold"),
                 new RedFlagRules.CounterfeitTerms(refs(terms, "$.redFlags.counterfeitTerms"),
-                        strings(terms.get("alone")), strings(terms.get("withBrand")), strings(terms.get("notTerms"))));
+                        strings(terms.get("alone")), strings(terms.get("withBrand")), strings(terms.get("notTerms"))),
+                riskWeights(flags.get("riskWeights")));
 
         JsonNode err = root.get("erroneousNotice");
         ErroneousNoticeRules erroneous = new ErroneousNoticeRules(refs(err, "$.erroneousNotice"),
@@ -265,6 +266,13 @@ final class PackReader {
     private TimeLimit period(JsonNode n, String path) {
         return new TimeLimit(n.get("value").asInt(), TimeLimit.Unit.valueOf(n.get("unit").asString()), refs(n, path),
                 note(n));
+    }
+
+    private RiskWeights riskWeights(JsonNode w) {
+        return new RiskWeights(refs(w, "$.redFlags.riskWeights"), w.has("note") ? w.get("note").asString() : null,
+                w.get("COUNTERFEIT_KEYWORD_ALONE").asDouble(), w.get("COUNTERFEIT_KEYWORD_WITH_BRAND").asDouble(),
+                w.get("PRICE_BELOW_GENUINE").asDouble(), w.get("SALES_ANOMALY").asDouble(),
+                w.get("LINKED_TO_BANNED_SELLER").asDouble(), w.get("FOREIGN_ORDER").asDouble());
     }
 
     private Parameter<BigDecimal> number(JsonNode n, String path) {

@@ -15,7 +15,8 @@ public record RedFlagRules(
         Parameter<BigDecimal> negativeReviewMultiple,
         Parameter<BigDecimal> minCategoryListings,
         Parameter<BigDecimal> repeatNoticeThreshold,
-        CounterfeitTerms counterfeitTerms) {
+        CounterfeitTerms counterfeitTerms,
+        RiskWeights riskWeights) {
 
     public RedFlagRules {
         generalKnowledgeReferences = List.copyOf(generalKnowledgeReferences);

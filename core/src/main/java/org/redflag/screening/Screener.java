@@ -15,8 +15,9 @@ import org.redflag.law.RedFlagRules;
  * category's units with over its multiple of the category's negative-review share), a banned seller, a foreign
  * order against the seller. Not thread-safe: one screener per thread.
  *
- * <p>Risk in [0, 1] combines the flags as independent signals: 1 − Π(1 − w), with w 0.7 for an unambiguous
- * counterfeit term, 0.5 for a term that needs a brand, 0.5 price, 0.4 sales, 0.6 banned seller, 0.7 foreign order.
+ * <p>Risk in [0, 1] combines the flags as independent signals: 1 − Π(1 − w), with each flag's weight w from the
+ * pack's {@code riskWeights} (the shipped packs: 0.7 for an unambiguous counterfeit term, 0.5 for a term that needs
+ * a brand, 0.5 price, 0.4 sales, 0.6 banned seller, 0.7 foreign order).
  */
 public final class Screener {
 
@@ -46,6 +47,7 @@ public final class Screener {
     private final double salesMultiple;
     private final double negativeMultiple;
     private final int minCategoryListings;
+    private final org.redflag.law.RiskWeights weights;
     private final StringBuilder text = new StringBuilder(512);
 
     public Screener(CounterfeitDictionary dictionary, ReferenceData reference, CategoryStats stats, PolicyPack pack) {
@@ -61,6 +63,7 @@ public final class Screener {
         this.salesMultiple = r.salesMultiple().value().doubleValue();
         this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
         this.minCategoryListings = r.minCategoryListings().value().intValueExact();
+        this.weights = r.riskWeights();
     }
 
     public Result screen(Listing l) {
@@ -98,7 +101,7 @@ public final class Screener {
         }
         if (reference.banned(l.sellerId())) {
             flags.add(flag(RedFlag.LINKED_TO_BANNED_SELLER, "The seller " + l.sellerId() + " is on the banned-seller"
-                    + " list.", Map.of("sellerId", l.sellerId()), 0.6));
+                    + " list.", Map.of("sellerId", l.sellerId()), weights.linkedToBannedSeller()));
         }
         ReferenceData.ForeignOrder o = reference.order(l.sellerId());
         if (o != null) {
@@ -138,7 +141,8 @@ public final class Screener {
         }
         return flag(RedFlag.COUNTERFEIT_KEYWORD, "The listing says \"" + h.original() + "\" ("
                 + h.entry().term() + (h.entry().kind() == CounterfeitDictionary.Kind.WITH_BRAND
-                ? ", beside the brand " + k.brands().iterator().next() : "") + ").", ev, alone ? 0.7 : 0.5);
+                ? ", beside the brand " + k.brands().iterator().next() : "") + ").", ev, alone ? weights.keywordAlone()
+                : weights.keywordWithBrand());
     }
 
     private static CurrencyMismatch currencyMismatch(Listing l, String brand, ReferenceData.GenuinePrice g) {
@@ -157,7 +161,7 @@ public final class Screener {
         ev.put("priceList", g.source());
         return flag(RedFlag.PRICE_BELOW_GENUINE, brand + " goods at " + Decimals.fixed(l.price(), 2) + " "
                 + g.currency() + ", " + Decimals.fixed(100 * l.price() / g.price(), 0) + " % of the genuine "
-                + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.", ev, 0.5);
+                + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.", ev, weights.priceBelowGenuine());
     }
 
     private Flag salesFlag(Listing l, double[] avg) {
@@ -171,7 +175,7 @@ public final class Screener {
         return flag(RedFlag.SALES_ANOMALY, Decimals.fixed(l.unitsSold(), 0) + " units sold, "
                 + Decimals.fixed(l.unitsSold() / avg[0], 1) + "× the category average, with "
                 + Decimals.fixed(100 * l.negativeReviewRatio(), 0) + " % negative reviews against "
-                + Decimals.fixed(100 * avg[1], 0) + " %.", ev, 0.4);
+                + Decimals.fixed(100 * avg[1], 0) + " %.", ev, weights.salesAnomaly());
     }
 
     private Flag orderFlag(ReferenceData.ForeignOrder o) {
@@ -184,7 +188,7 @@ public final class Screener {
             ev.put("servedAt", o.servedAt().toString());
         }
         return flag(RedFlag.FOREIGN_ORDER, "A " + o.kind() + " of " + o.court() + " issued " + o.issuedAt()
-                + " names the seller " + o.sellerId() + ".", ev, 0.7);
+                + " names the seller " + o.sellerId() + ".", ev, weights.foreignOrder());
     }
 
     /**

@@ -91,6 +91,13 @@ class PolicyPacksTests {
     }
 
     @Test
+    void a_risk_weight_outside_zero_to_one_is_refused() throws IOException {
+        InputProblem p = refused(cn().replace("SALES_ANOMALY: 0.4", "SALES_ANOMALY: 1.5"));
+        assertThat(p.path()).isEqualTo("$.redFlags.riskWeights.SALES_ANOMALY");
+        assertThat(p.line()).isGreaterThan(0);
+    }
+
+    @Test
     void a_directory_named_as_a_pack_file_is_said_to_be_one(@TempDir Path dir) {
         assertThatThrownBy(() -> PolicyPacks.builtIn().resolve(dir.toString()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a directory, not a pack file");

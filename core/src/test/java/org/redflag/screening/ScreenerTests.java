@@ -103,6 +103,19 @@ class ScreenerTests {
     }
 
     @Test
+    void risk_combines_the_packs_weights_of_the_flags_raised() throws Exception {
+        Listing l = listing("高仿 Gucci bag", "Gucci", "bags", 100.0, "CNY"); // a term alone, and the price
+        assertThat(new Screener(DICTIONARY, reference, new CategoryStats(), CN).screen(l).risk())
+                .as("1 - (1 - 0.7)(1 - 0.5)").isEqualTo(0.85);
+        PolicyPack heavier = PolicyPacks.read("heavier.yaml", new String(PolicyPacks.class.getResourceAsStream(
+                "/org/redflag/law/packs/CN.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("COUNTERFEIT_KEYWORD_ALONE: 0.7", "COUNTERFEIT_KEYWORD_ALONE: 0.9")
+                .replace("PRICE_BELOW_GENUINE: 0.5", "PRICE_BELOW_GENUINE: 0.0"));
+        assertThat(new Screener(DICTIONARY, reference, new CategoryStats(), heavier).screen(l).risk())
+                .as("1 - (1 - 0.9)(1 - 0)").isEqualTo(0.9);
+    }
+
+    @Test
     void the_smallest_category_with_an_average_of_its_own_is_the_packs() throws Exception {
         CategoryStats s = stats("shoes", 100, 100, 0.1);
         for (int i = 0; i < 10; i++) {

@@ -72,6 +72,11 @@ final class PackPrinter {
         param("  negative-review multiple", p.redFlags().negativeReviewMultiple());
         param("  smallest category compared", p.redFlags().minCategoryListings());
         param("  repeat-notice threshold", p.redFlags().repeatNoticeThreshold());
+        var w = p.redFlags().riskWeights();
+        line(String.format(java.util.Locale.ROOT, "  risk weights: unambiguous term %s, term beside a brand %s, price %s,"
+                + " sales %s, banned seller %s, foreign order %s  %s", w.keywordAlone(), w.keywordWithBrand(),
+                w.priceBelowGenuine(), w.salesAnomaly(), w.linkedToBannedSeller(), w.foreignOrder(),
+                refs(w.references())));
         line("  counterfeit terms alone: " + String.join(", ", p.redFlags().counterfeitTerms().alone()));
         line("  with a brand only:       " + String.join(", ", p.redFlags().counterfeitTerms().withBrand()));
         line("  legitimate phrases:      " + String.join(", ", p.redFlags().counterfeitTerms().notTerms()));
