@@ -173,7 +173,7 @@ public final class CategoryStats {
     }
 
     /** One category's figures, as {@link CategoryStatsFile} writes them: sums, not averages, are added. */
-    record Figures(String category, long listings, double unitsSum, long reviewed, double negativeSum) {
+    public record Figures(String category, long listings, double unitsSum, long reviewed, double negativeSum) {
     }
 
     /** The categories' figures, sorted by category. */
@@ -185,7 +185,7 @@ public final class CategoryStats {
     }
 
     /** Adds a category's figures (and counts them in the averages of all categories). */
-    void add(Figures f) {
+    public void add(Figures f) {
         Sums s = new Sums();
         s.n = f.listings();
         s.units = f.unitsSum();

@@ -57,9 +57,12 @@ public class ListingScreening {
             throw new org.redflag.app.server.BadSetting("redflag.screening.category-stats", e.getMessage());
         }
         this.pack = packs.defaultPack();
-        jdbc.sql("SELECT category, units_sold, negative_review_ratio FROM listings WHERE units_sold IS NOT NULL")
-                .query((rs, i) -> new Listing("", null, "", null, null, rs.getString(1), null, null,
-                        rs.getDouble(2), null, rs.getObject(3) == null ? null : rs.getDouble(3), null, null, null))
+        // summed by the database, a row per category: memory does not grow with the listings stored
+        jdbc.sql("SELECT COALESCE(category, '') AS c, COUNT(*), SUM(units_sold), COUNT(negative_review_ratio),"
+                        + " SUM(negative_review_ratio) FROM listings WHERE units_sold IS NOT NULL"
+                        + " GROUP BY COALESCE(category, '')")
+                .query((rs, i) -> new CategoryStats.Figures(rs.getString(1), rs.getLong(2), rs.getDouble(3),
+                        rs.getLong(4), rs.getDouble(5)))
                 .list().forEach(stats::add);
     }
 

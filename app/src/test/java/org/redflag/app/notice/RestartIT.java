@@ -61,6 +61,34 @@ class RestartIT {
 
     @ParameterizedTest
     @EnumSource(TestServer.Db.class)
+    void the_category_statistics_of_the_listings_stored_are_there_after_a_restart(TestServer.Db db, @TempDir Path dir) {
+        String url = TestServer.database(db, dir);
+        try (TestServer first = TestServer.start(db, url, Map.of())) {
+            Marketplace m = new Marketplace(first, "s");
+            for (int i = 0; i < 25; i++) {
+                m.seller.post("/api/listings", Map.of("id", "lamp-" + i, "title", "desk lamp", "category", "lamps",
+                        "unitsSold", i % 2 == 0 ? 8 : 12, "negativeReviewRatio", 0.05)).expect(201);
+            }
+            m.seller.post("/api/listings", Map.of("id", "lamp-x", "title", "desk lamp", "category", "lamps"))
+                    .expect(201); // no units: not counted
+        }
+        try (TestServer second = TestServer.start(db, url, Map.of())) {
+            var batch = java.util.List.of(Map.of("id", "q1", "title", "desk lamp", "category", "lamps", "unitsSold",
+                    500, "negativeReviewRatio", 0.3), Map.of("id", "q2", "title", "desk lamp", "category", "lamps",
+                    "unitsSold", 90, "negativeReviewRatio", 0.3));
+            var results = client(second, "sreviewer").post("/api/listings/screen", batch).expect(200).json();
+            var flags = results.get(0).get("flags");
+            assertThat(flags.toString()).contains("SALES_ANOMALY");
+            var evidence = flags.get(0).get("evidence");
+            assertThat(evidence.get("categoryAverageUnitsSold").asDouble()).isEqualTo(9.92); // (13 × 8 + 12 × 12) / 25
+            assertThat(evidence.get("categoryNegativeReviewRatio").asDouble()).isEqualTo(0.05);
+            assertThat(results.get(1).get("flags").toString()).as("90 is not over 10 × 9.92").doesNotContain(
+                    "SALES_ANOMALY");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
     void a_deadline_that_passes_while_the_server_is_down_escalates_exactly_once(TestServer.Db db, @TempDir Path dir)
             throws Exception {
         String url = TestServer.database(db, dir);
