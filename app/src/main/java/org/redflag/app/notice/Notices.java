@@ -62,10 +62,11 @@ public class Notices {
     }
 
     public List<Evidence> evidence(long noticeId) {
-        return jdbc.sql("SELECT id, file_name, content_type, sha256, content FROM notice_evidence WHERE notice_id = :n"
-                        + " ORDER BY id").param("n", noticeId)
+        // the size from the database: the attachments themselves stay there
+        return jdbc.sql("SELECT id, file_name, content_type, sha256, OCTET_LENGTH(content) AS size FROM notice_evidence"
+                        + " WHERE notice_id = :n ORDER BY id").param("n", noticeId)
                 .query((rs, i) -> new Evidence(rs.getLong("id"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getString("sha256"), rs.getBytes("content").length)).list();
+                        rs.getString("content_type"), rs.getString("sha256"), rs.getInt("size"))).list();
     }
 
     public Optional<NoticeRecord> find(long id) {

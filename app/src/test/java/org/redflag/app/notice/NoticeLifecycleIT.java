@@ -281,6 +281,10 @@ abstract class NoticeLifecycleIT {
                 "base64", java.util.Base64.getEncoder().encodeToString("<html>高仿</html>".getBytes(
                         StandardCharsets.UTF_8)))));
         long id = m.brand.post("/api/notices", body).expect(201).json().get("id").asLong();
+        JsonNode attached = m.reviewer.get("/api/notices/" + id).expect(200).json().get("evidence").get(0);
+        assertThat(attached.get("fileName").asString()).isEqualTo("snapshot.html");
+        assertThat(attached.get("size").asInt()).as("its bytes, as stored").isEqualTo(
+                "<html>高仿</html>".getBytes(StandardCharsets.UTF_8).length);
         m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
         var r = m.brand.request("/api/notices/" + id + "/evidence").GET();
         var response = java.net.http.HttpClient.newHttpClient().send(r.build(),
