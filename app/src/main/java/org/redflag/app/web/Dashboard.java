@@ -34,32 +34,41 @@ public class Dashboard {
         this.clock = clock;
     }
 
+    /**
+     * The figures, each counted or picked by the database: a dashboard reads a few rows however many notices there
+     * are.
+     */
     public Figures figures() {
         Instant now = clock.instant();
-        List<Instant> deadlines = jdbc.sql("SELECT response_deadline FROM notices WHERE status = 'RECEIVED'")
-                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
-        long[] b = new long[5];
-        for (Instant d : deadlines) {
-            long h = Duration.between(now, d).toHours();
-            b[d.isBefore(now) ? 0 : h < 12 ? 1 : h < 24 ? 2 : h < 72 ? 3 : 4]++;
-        }
+        // open notices by time left to their response deadline: breached, under 12 h, under 24 h, under 72 h, later
+        long[] b = jdbc.sql("SELECT COUNT(CASE WHEN response_deadline < :now THEN 1 END),"
+                        + " COUNT(CASE WHEN response_deadline >= :now AND response_deadline < :h12 THEN 1 END),"
+                        + " COUNT(CASE WHEN response_deadline >= :h12 AND response_deadline < :h24 THEN 1 END),"
+                        + " COUNT(CASE WHEN response_deadline >= :h24 AND response_deadline < :h72 THEN 1 END),"
+                        + " COUNT(CASE WHEN response_deadline >= :h72 THEN 1 END)"
+                        + " FROM notices WHERE status = 'RECEIVED'")
+                .param("now", utc(now)).param("h12", utc(now.plus(Duration.ofHours(12))))
+                .param("h24", utc(now.plus(Duration.ofHours(24)))).param("h72", utc(now.plus(Duration.ofHours(72))))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5)}).single();
         List<Bucket> buckets = List.of(new Bucket("breached", b[0]), new Bucket("under12h", b[1]),
                 new Bucket("under24h", b[2]), new Bucket("under72h", b[3]), new Bucket("later", b[4]));
         long breaches = jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'DEADLINE_BREACHED'")
                 .query(Long.class).single();
-        Map<String, List<Double>> hours = new LinkedHashMap<>();
-        jdbc.sql("SELECT policy_id, received_at, decided_at FROM notices WHERE decided_at IS NOT NULL ORDER BY policy_id")
-                .query((rs, i) -> {
-                    hours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(Duration.between(
-                            rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)).toMinutes()
-                            / 60.0);
-                    return null;
-                }).list();
+        // the median time from receipt to decision per pack: the middle notice in that order (the upper one of
+        // two), picked by the database
         Map<String, String> median = new LinkedHashMap<>();
-        hours.forEach((k, v) -> {
-            v.sort(null);
-            median.put(k, String.format("%.1f", v.get(v.size() / 2)));
-        });
+        jdbc.sql("SELECT policy_id, COUNT(*) FROM notices WHERE decided_at IS NOT NULL GROUP BY policy_id"
+                        + " ORDER BY policy_id")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().forEach(p -> {
+                    Duration middle = jdbc.sql("SELECT received_at, decided_at FROM notices WHERE decided_at IS NOT"
+                                    + " NULL AND policy_id = :p ORDER BY decided_at - received_at"
+                                    + " OFFSET :o ROWS FETCH NEXT 1 ROWS ONLY")
+                            .param("p", p.getKey()).param("o", p.getValue() / 2)
+                            .query((rs, i) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
+                                    rs.getObject(2, OffsetDateTime.class))).single();
+                    median.put(p.getKey(), String.format("%.1f", middle.toMinutes() / 60.0));
+                });
         List<String> days = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (int d = 13; d >= 0; d--) {
@@ -71,9 +80,19 @@ public class Dashboard {
                     .param("b", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).query(Long.class).single());
         }
         List<YearRow> years = new ArrayList<>();
-        Map<Integer, Long> byYear = new java.util.TreeMap<>();
-        jdbc.sql("SELECT received_at FROM notices").query((rs, i) -> rs.getObject(1, OffsetDateTime.class).getYear())
-                .list().forEach(y -> byYear.merge(y, 1L, Long::sum));
+        Map<Integer, Long> byYear = new java.util.TreeMap<>(); // notices received per calendar year, in UTC
+        var span = jdbc.sql("SELECT MIN(received_at), MAX(received_at) FROM notices")
+                .query((rs, i) -> rs.getObject(1) == null ? null : new int[] {
+                    rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).getYear(),
+                    rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).getYear()}).single();
+        for (int y = span == null ? 1 : span[0]; span != null && y <= span[1]; y++) {
+            long n = jdbc.sql("SELECT COUNT(*) FROM notices WHERE received_at >= :a AND received_at < :b")
+                    .param("a", OffsetDateTime.of(y, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                    .param("b", OffsetDateTime.of(y + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)).query(Long.class).single();
+            if (n > 0) {
+                byYear.put(y, n);
+            }
+        }
         Long previous = null;
         for (var e : byYear.entrySet()) {
             years.add(new YearRow(e.getKey(), e.getValue(), previous == null || previous == 0 ? "–"
@@ -81,5 +100,9 @@ public class Dashboard {
             previous = e.getValue();
         }
         return new Figures(buckets, breaches, median, days, counts, years);
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 }
