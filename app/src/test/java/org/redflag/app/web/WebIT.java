@@ -156,6 +156,7 @@ class WebIT {
 
         Page reviewer = login("reviewer", "reviewer-password");
         assertThat(reviewer.url()).endsWith("/dashboard");
+        assertThat(reviewer.content()).as("an empty figure says so").contains("No notice decided yet.");
         shot(reviewer, "05-dashboard");
         reviewer.navigate(server.url + "/notices");
         shot(reviewer, "06-reviewer-queue");
