@@ -272,7 +272,9 @@ class WebIT {
         page.navigate(server.url + "/notices/" + id);
         page.selectOption("#action", "REMOVE_LISTING");
         page.waitForNavigation(() -> page.click("#apply"));
-        assertThat(page.textContent("#status")).as("forms work without JavaScript").isEqualTo("LISTING_REMOVED");
+        assertThat(page.getAttribute("#status", "title")).as("forms work without JavaScript")
+                .isEqualTo("LISTING_REMOVED");
+        assertThat(page.textContent("#status")).as("the status in the page's language").isEqualTo("已下架");
         page.navigate(server.url + "/notices?lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Notices");
         BrowserContext brandNoJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
@@ -383,6 +385,8 @@ class WebIT {
             assertThat(page.textContent("main")).contains("按剩余期限统计的待处理通知");
             page.navigate(demo.url + "/notices");
             assertThat(page.locator("#queue tr").count()).isGreaterThan(3);
+            assertThat(page.textContent("#queue")).as("statuses and reasons in Chinese").contains("已下架", "已受理",
+                    "假冒").doesNotContain("LISTING_REMOVED");
             shot(page, "17-demo-queue-zh");
             var discipline = demo.bean(org.redflag.app.identity.SellerDiscipline.class);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
