@@ -275,6 +275,7 @@ class WebIT {
         assertThat(page.getAttribute("#status", "title")).as("forms work without JavaScript")
                 .isEqualTo("LISTING_REMOVED");
         assertThat(page.textContent("#status")).as("the status in the page's language").isEqualTo("已下架");
+        assertThat(page.textContent("#timeline")).contains("下架商品", "已受理 → 已下架");
         page.navigate(server.url + "/notices?lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Notices");
         BrowserContext brandNoJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
