@@ -133,16 +133,9 @@ public class ListingController {
                 body.category(), body.price(), body.currency(), body.unitsSold(), body.negativeReviewRatio());
         org.redflag.screening.Screener.Result result;
         try {
-            result = screening.screen(java.util.List.of(withSeller.toScreen())).get(0);
+            result = screening.register(listings, withSeller.toScreen(), seller);
         } catch (org.redflag.screening.Screener.CurrencyMismatch e) {
             throw ApiException.badRequest("currency", e.getMessage());
-        }
-        try {
-            listings.create(body.id(), seller, body.title());
-            listings.screened(body.id(), withSeller.description(), withSeller.brand(), withSeller.category(),
-                    withSeller.price(), withSeller.currency(), withSeller.unitsSold(), withSeller.negativeReviewRatio(),
-                    result);
-            screening.learn(withSeller.toScreen());
         } catch (DuplicateKeyException e) {
             throw new ApiException(HttpStatus.CONFLICT, "Conflict", "a listing with id " + body.id() + " exists", "id");
         } catch (org.springframework.dao.DataIntegrityViolationException e) {

@@ -83,6 +83,21 @@ public class ListingScreening {
         return listings.stream().map(screener::screen).toList();
     }
 
+    /**
+     * Registers a listing as it arrives: screened, stored with the facts screening read and the flags it raised,
+     * and counted in its category's statistics. The caller's transaction keeps the three together.
+     *
+     * @throws Screener.CurrencyMismatch when the listing's currency is not its genuine price's
+     */
+    public Screener.Result register(Listings listings, Listing l, Long sellerAccountId) {
+        Screener.Result result = screen(List.of(l)).get(0);
+        listings.create(l.id(), sellerAccountId, l.title());
+        listings.screened(l.id(), l.description(), l.brand(), l.category(), l.price(), l.currency(), l.unitsSold(),
+                l.negativeReviewRatio(), result);
+        learn(l);
+        return result;
+    }
+
     /** Counts an ingested listing in its category's statistics. */
     public void learn(Listing l) {
         synchronized (stats) {

@@ -34,10 +34,13 @@ public class DemoData {
     private final NoticeActions actions;
     private final org.redflag.app.identity.RegistrationCheck registrations;
     private final org.redflag.app.identity.SellerDiscipline discipline;
+    private final org.redflag.app.listing.ListingScreening screening;
 
     public DemoData(Accounts accounts, Listings listings, NoticeIntake intake, NoticeActions actions,
                     org.redflag.app.identity.RegistrationCheck registrations,
-                    org.redflag.app.identity.SellerDiscipline discipline) {
+                    org.redflag.app.identity.SellerDiscipline discipline,
+                    org.redflag.app.listing.ListingScreening screening) {
+        this.screening = screening;
         this.registrations = registrations;
         this.discipline = discipline;
         this.accounts = accounts;
@@ -59,8 +62,9 @@ public class DemoData {
             {"L-1001", "高仿 Maison Exemple 手袋 一比一"}, {"L-1002", "Maison Exemple tote bag, replica"},
             {"L-1003", "Leather wallet"}, {"L-1004", "Maison Exemple scarf AAA quality"}, {"L-1005", "Silk scarf"},
             {"L-1006", "Maison Exemple belt"}};
-        for (String[] i : items) {
-            listings.create(i[0], seller.accountId(), i[1]);
+        for (String[] i : items) { // registered as the API registers them: screened as they arrive
+            screening.register(listings, new org.redflag.screening.Listing(i[0], "account-" + seller.accountId(),
+                    i[1], null, null, null, null, null, null, null, null, null, null, null), seller.accountId());
         }
         sellers(seller);
         var all = new NoticeRequests.Elements(true, true, true, true, true);

@@ -396,8 +396,13 @@ class WebIT {
             assertThat(page.textContent("#identity")).as("one identity through a shared bank account")
                     .isEqualTo("shop-shenzhen, shop-sister");
             assertThat(page.textContent("#active-strikes")).as("the demo's two takedowns").isEqualTo("2");
-            assertThat(page.textContent("#registrations")).contains("shop-return", "HELD");
+            assertThat(page.textContent("#registrations")).as("held for review, in Chinese").contains("shop-return",
+                    "待审核");
             shot(page, "19-demo-sellers-zh");
+            page.navigate(demo.url + "/screening");
+            assertThat(page.textContent("main")).as("flag codes by name in Chinese").contains("假冒关键词")
+                    .doesNotContain("COUNTERFEIT_KEYWORD");
+            shot(page, "20-demo-screening-zh");
         }
     }
 
