@@ -70,16 +70,19 @@ public class ListingScreening {
         return s == null || s.isBlank() ? null : Path.of(s);
     }
 
+    /** The statistics as they stand: a copy, since listings arriving meanwhile add to them. */
+    public CategoryStats statistics() {
+        synchronized (stats) {
+            return stats.copy();
+        }
+    }
+
     /**
      * Screens listings; a new screener per call, since screeners keep per-listing buffers, over a copy of the
      * statistics as they stand, since listings arriving meanwhile add to them.
      */
     public List<Screener.Result> screen(List<Listing> listings) {
-        CategoryStats now;
-        synchronized (stats) {
-            now = stats.copy();
-        }
-        Screener screener = new Screener(dictionary, reference, now, pack);
+        Screener screener = new Screener(dictionary, reference, statistics(), pack);
         return listings.stream().map(screener::screen).toList();
     }
 

@@ -341,6 +341,13 @@ abstract class NoticeLifecycleIT {
         assertThat(anomalies.get(0).get("flags").toString()).contains("SALES_ANOMALY");
         assertThat(anomalies.get(1).get("flags").toString()).as("400 is not over 10 × 50").doesNotContain(
                 "SALES_ANOMALY");
+        // the figures the server screens with, as the CSV the command line reads
+        var csv = m.reviewer.get("/api/screening/category-stats").expect(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("category,listings,averageUnitsSold,reviewedListings,"
+                + "averageNegativeReviewRatio\n").contains("\nwatches-catalogue,40,50.0,40,0.05\n");
+        m.seller.get("/api/screening/category-stats").expect(403);
+        m.brand.get("/api/screening/category-stats").expect(403);
         assertThat(m.reviewer.post("/api/listings/screen", List.of()).expect(400).body()).contains("batch");
         assertThat(m.reviewer.post("/api/listings/screen", List.of(Map.of("title", "x"))).expect(400).body())
                 .contains("id");
