@@ -396,6 +396,7 @@ class WebIT {
             assertThat(page.textContent("#identity")).as("one identity through a shared bank account")
                     .isEqualTo("shop-shenzhen, shop-sister");
             assertThat(page.textContent("#active-strikes")).as("the demo's two takedowns").isEqualTo("2");
+            assertThat(page.textContent("main")).as("the consequences by name").contains("冻结资金", "扣除保证金");
             assertThat(page.textContent("#registrations")).as("held for review, in Chinese").contains("shop-return",
                     "待审核");
             shot(page, "19-demo-sellers-zh");
