@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import org.redflag.app.law.PoliciesCommand;
 import org.redflag.app.liability.AssessCommand;
+import org.redflag.source.FileProblems;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

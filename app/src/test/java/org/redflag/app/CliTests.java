@@ -198,6 +198,9 @@ class CliTests {
         assertThat(show.code()).isEqualTo(0);
         assertThat(show.out()).contains("response deadline: 72 hours", "[cn.ecl.art42]", "price ratio: 0.7",
                 "PRICE_BELOW_GENUINE", "counts from HIGH", "strike 3 → TERMINATE_ACCOUNT", "E-Commerce Law of the PRC");
+        assertThat(show.out()).contains("Policy pack CN 2024.2", "smallest category compared: 20 listings",
+                "risk weights: unambiguous term 0.7, term beside a brand 0.5, price 0.5, sales 0.4, banned seller 0.6,"
+                        + " foreign order 0.7");
     }
 
     @Test

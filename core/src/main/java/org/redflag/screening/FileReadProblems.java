@@ -1,7 +1,6 @@
 package org.redflag.screening;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import org.redflag.source.FileProblems;
 import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
 import org.redflag.source.Utf8Text;
@@ -18,8 +17,7 @@ final class FileReadProblems {
         if (notUtf8 != null) {
             return new InvalidInputException(notUtf8.in(file));
         }
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
+        String why = e instanceof java.nio.file.FileSystemException f ? FileProblems.reason(f)
                 : "not readable as " + format + ": " + e.getMessage();
         return new InvalidInputException(new InputProblem(file, 0, "$", why));
     }

@@ -55,15 +55,10 @@ public final class ListingReader {
         if (line.bad() == null) {
             return line;
         }
-        int notUtf8 = firstNotUtf8(b, off, len);
+        int notUtf8 = org.redflag.source.Utf8Text.firstInvalid(b, off, len);
         return notUtf8 < 0 ? parse(number, new String(b, off, len, StandardCharsets.UTF_8))
                 : new Line(number, null, new Bad(number, null, org.redflag.source.Utf8Text.lineProblem(b, off,
                         notUtf8)));
-    }
-
-    /** Where in the bytes the first that is not UTF-8 is (counted from 0), or -1 when all of them are. */
-    static int firstNotUtf8(byte[] b, int off, int len) {
-        return org.redflag.source.Utf8Text.firstInvalid(b, off, len);
     }
 
     private static final ThreadLocal<ListingLineParser> FAST = ThreadLocal.withInitial(ListingLineParser::new);

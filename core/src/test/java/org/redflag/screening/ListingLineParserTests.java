@@ -38,7 +38,7 @@ class ListingLineParserTests {
             int len = bytes.length - 4;
             ListingReader.Line actual = ListingReader.parse(n, bytes, 2, len);
             Listing quick = new ListingLineParser().parse(bytes, 2, len);
-            int notUtf8 = ListingReader.firstNotUtf8(bytes, 2, len);
+            int notUtf8 = org.redflag.source.Utf8Text.firstInvalid(bytes, 2, len);
             if (notUtf8 >= 0) { // refused as what it is, not read with replacement characters
                 assertThat(actual.listing()).as(line).isNull();
                 assertThat(actual.bad().message()).as(line).startsWith(String.format("not UTF-8 text (byte 0x%02X,"

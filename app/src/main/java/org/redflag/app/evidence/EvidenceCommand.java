@@ -108,7 +108,7 @@ public final class EvidenceCommand implements Runnable {
         public Integer call() throws IOException {
             List<byte[]> contents = new ArrayList<>();
             for (Path f : files) {
-                String unreadable = org.redflag.app.FileProblems.input(f);
+                String unreadable = org.redflag.source.FileProblems.input(f);
                 if (unreadable != null) {
                     return bad(unreadable);
                 }
@@ -153,7 +153,7 @@ public final class EvidenceCommand implements Runnable {
             if (!existing()) {
                 return bad(dir + ": no ledger here (create one with 'redflag evidence add')");
             }
-            String unwritable = org.redflag.app.FileProblems.output(out);
+            String unwritable = org.redflag.source.FileProblems.output(out);
             if (unwritable != null) {
                 return bad(unwritable);
             }

@@ -62,7 +62,7 @@ public final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        String problem = org.redflag.app.FileProblems.first(java.util.List.of(sellers), out);
+        String problem = org.redflag.source.FileProblems.first(java.util.List.of(sellers), out);
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();

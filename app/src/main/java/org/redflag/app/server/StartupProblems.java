@@ -26,33 +26,43 @@ public final class StartupProblems {
                 return "--port: " + bind + ":" + port + " is already in use by another program; stop it, or choose"
                         + " another port (--port 0 picks a free one)";
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                String what = firstLine(sql.getMessage());
-                if (embedded && state.equals("90020")) { // H2: the file is locked by another process
-                    return "--data: the database in " + database + " is in use by another program (is another"
-                            + " Redflag server running on it?); stop it, or give another --data directory";
-                }
-                if (state.startsWith("08")) { // connection exception
-                    return "--db-url: cannot connect to " + database + ": " + what;
-                }
-                if (state.startsWith("28")) { // invalid authorization
-                    return "--db-user/--db-password: " + database + " refused the login: " + what;
-                }
-                if (state.equals("3D000")) { // invalid catalog name: no such database
-                    return "--db-url: " + what + " (" + database + "); create it first with CREATE DATABASE, or name"
-                            + " one that exists";
+            if (t instanceof SQLException sql) {
+                String problem = database(sql, database, embedded);
+                if (problem != null) {
+                    return problem;
                 }
             }
         }
         return null;
     }
 
-    /** The database states recognised above, whatever the deployment's settings. */
-    private static boolean recognised(SQLException sql) {
+    /** What a database error at start-up means for the user's settings, or null when it is not theirs to change. */
+    private static String database(SQLException sql, String database, boolean embedded) {
         String state = sql.getSQLState();
-        return state != null && (state.equals("90020") || state.startsWith("08") || state.startsWith("28")
-                || state.equals("3D000"));
+        if (state == null) {
+            return null;
+        }
+        String what = firstLine(sql.getMessage());
+        if (embedded && state.equals("90020")) { // H2: the file is locked by another process
+            return "--data: the database in " + database + " is in use by another program (is another Redflag"
+                    + " server running on it?); stop it, or give another --data directory";
+        }
+        if (state.startsWith("08")) { // connection exception
+            return "--db-url: cannot connect to " + database + ": " + what;
+        }
+        if (state.startsWith("28")) { // invalid authorization
+            return "--db-user/--db-password: " + database + " refused the login: " + what;
+        }
+        if (state.equals("3D000")) { // invalid catalog name: no such database
+            return "--db-url: " + what + " (" + database + "); create it first with CREATE DATABASE, or name one"
+                    + " that exists";
+        }
+        return null;
+    }
+
+    /** The database errors {@link #database} recognises, whatever the deployment's settings. */
+    private static boolean recognised(SQLException sql) {
+        return database(sql, "", true) != null;
     }
 
     /**

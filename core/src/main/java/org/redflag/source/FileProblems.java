@@ -1,4 +1,4 @@
-package org.redflag.app;
+package org.redflag.source;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -78,7 +78,8 @@ public final class FileProblems {
         return null;
     }
 
-    private static String reason(FileSystemException f) {
+    /** What the system said about a file, plainly: "no such file or directory", "permission denied", ... */
+    public static String reason(FileSystemException f) {
         if (f instanceof NoSuchFileException) {
             return "no such file or directory";
         }
