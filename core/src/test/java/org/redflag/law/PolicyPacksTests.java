@@ -91,6 +91,16 @@ class PolicyPacksTests {
     }
 
     @Test
+    void a_smallest_category_that_is_not_a_whole_number_of_one_or_more_is_refused() throws IOException {
+        for (String value : new String[] {"0", "2.5", "-20"}) {
+            InputProblem p = refused(cn().replace("minCategoryListings: { value: 20,",
+                    "minCategoryListings: { value: " + value + ","));
+            assertThat(p.path()).as(value).startsWith("$.redFlags.minCategoryListings");
+            assertThat(p.line()).as(value).isGreaterThan(0);
+        }
+    }
+
+    @Test
     void a_risk_weight_outside_zero_to_one_is_refused() throws IOException {
         InputProblem p = refused(cn().replace("SALES_ANOMALY: 0.4", "SALES_ANOMALY: 1.5"));
         assertThat(p.path()).isEqualTo("$.redFlags.riskWeights.SALES_ANOMALY");
