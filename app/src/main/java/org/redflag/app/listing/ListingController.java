@@ -139,6 +139,9 @@ public class ListingController {
         } catch (DuplicateKeyException e) {
             throw new ApiException(HttpStatus.CONFLICT, "Conflict", "a listing with id " + body.id() + " exists", "id");
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (seller == null) {
+                throw e; // not the seller's reference: nothing the request can be told to change
+            }
             throw ApiException.badRequest("sellerAccountId", "no account " + seller);
         }
         return view(listings.find(body.id()).orElseThrow());

@@ -63,11 +63,10 @@ public class Listings {
                 .param("cu", currency).param("u", unitsSold).param("n", negativeReviewRatio)
                 .param("r", result.risk()).param("id", id).update();
         for (var f : result.flags()) {
-            String evidence = JSON.writeValueAsString(f.evidence());
             jdbc.sql("INSERT INTO listing_flags (listing_id, code, detail, evidence, citations)"
                             + " VALUES (:l, :c, :d, :e, :ci)")
-                    .param("l", id).param("c", f.code().name()).param("d", f.detail())
-                    .param("e", evidence.length() > 8000 ? evidence.substring(0, 8000) : evidence)
+                    .param("l", id).param("c", f.code().name()).param("d", FlagStorage.detail(f.detail()))
+                    .param("e", FlagStorage.evidence(f.evidence()))
                     .param("ci", String.join(",", f.citations())).update();
         }
     }
@@ -76,14 +75,29 @@ public class Listings {
                              List<String> citations) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<StoredFlag> flags(String id) {
         return jdbc.sql("SELECT code, detail, evidence, citations FROM listing_flags WHERE listing_id = :l ORDER BY code")
                 .param("l", id).query((rs, i) -> new StoredFlag(rs.getString(1), rs.getString(2),
-                        rs.getString(3) == null ? java.util.Map.of() : JSON.readValue(rs.getString(3),
-                                java.util.Map.class),
+                        evidence(rs.getString(3)),
                         rs.getString(4) == null || rs.getString(4).isEmpty() ? List.of()
                                 : List.of(rs.getString(4).split(",")))).list();
+    }
+
+    /**
+     * A flag's stored evidence. Rows written before evidence was fitted to its column could hold JSON cut off at
+     * 8,000 characters; such a row reads as a note saying so rather than failing the listing.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> evidence(String json) {
+        if (json == null) {
+            return java.util.Map.of();
+        }
+        try {
+            return JSON.readValue(json, java.util.Map.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            return java.util.Map.of("unreadable", "the stored evidence was cut short (" + json.length()
+                    + " characters)");
+        }
     }
 
     public Double risk(String id) {

@@ -105,16 +105,6 @@ public class NoticePages {
         return "queue";
     }
 
-    /** "2 d 3 h" left, or how long ago the deadline passed; for the queue's countdown. */
-    public static String timeLeft(java.time.Instant now, java.time.Instant deadline) {
-        Duration d = Duration.between(now, deadline);
-        boolean past = d.isNegative();
-        d = d.abs();
-        String s = d.toDays() > 0 ? d.toDays() + " d " + d.toHoursPart() + " h" : d.toHours() + " h "
-                + d.toMinutesPart() + " min";
-        return past ? "−" + s : s;
-    }
-
     @GetMapping("/notices/{id}")
     public String notice(@PathVariable long id, Model model) {
         Actor actor = current.get();

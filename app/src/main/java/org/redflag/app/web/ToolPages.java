@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The assessment workbench, the transparency report and exports, the policy packs and screening results. */
+/** The assessment workbench, the transparency report and exports, the policy packs. */
 @Controller
 public class ToolPages {
 
@@ -279,42 +279,6 @@ public class ToolPages {
         model.addAttribute("pack", p);
         model.addAttribute("text", org.redflag.app.law.PoliciesCommand.render(p));
         return "policies";
-    }
-
-    public record FlagRow(String listingId, String title, String code, String detail, int start, int end) {
-        public String before() {
-            return start >= 0 && start <= title.length() ? title.substring(0, start) : title;
-        }
-
-        public String match() {
-            return start >= 0 && end <= title.length() && start < end ? title.substring(start, end) : "";
-        }
-
-        public String after() {
-            return start >= 0 && end <= title.length() && start < end ? title.substring(end) : "";
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    @GetMapping("/screening")
-    public String screening(Model model) {
-        staff();
-        List<FlagRow> rows = jdbc.sql("SELECT l.id, l.title, f.code, f.detail, f.evidence FROM listing_flags f"
-                        + " JOIN listings l ON l.id = f.listing_id ORDER BY l.created_at DESC, l.id LIMIT 200")
-                .query((rs, i) -> {
-                    int start = -1;
-                    int end = -1;
-                    String ev = rs.getString(5);
-                    if (ev != null && ev.contains("\"matches\"")) {
-                        Map<String, Object> e = JsonMapper.shared().readValue(ev, Map.class);
-                        var m = ((List<Map<String, Object>>) e.get("matches")).get(0);
-                        start = ((Number) m.get("start")).intValue();
-                        end = ((Number) m.get("end")).intValue();
-                    }
-                    return new FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), start, end);
-                }).list();
-        model.addAttribute("rows", rows);
-        return "screening";
     }
 
     private void staff() {

@@ -7,15 +7,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every page knows: who is looking (for role-appropriate navigation). */
-@ControllerAdvice(assignableTypes = {NoticePages.class, ToolPages.class, SellerPages.class})
+@ControllerAdvice(assignableTypes = {NoticePages.class, ToolPages.class, SellerPages.class, ScreeningPage.class})
 public class WebModel {
 
     private final CurrentActor current;
     private final java.time.Clock clock;
+    private final Countdown countdown;
 
-    public WebModel(CurrentActor current, java.time.Clock clock) {
+    public WebModel(CurrentActor current, java.time.Clock clock, org.springframework.context.MessageSource messages) {
         this.current = current;
         this.clock = clock;
+        this.countdown = new Countdown(messages);
     }
 
     @ModelAttribute("viewer")
@@ -44,15 +46,31 @@ public class WebModel {
 
     @ModelAttribute("countdown")
     public Countdown countdown() {
-        return COUNTDOWN;
+        return countdown;
     }
 
-    private static final Countdown COUNTDOWN = new Countdown();
-
-    /** Time left to a deadline, for the queue: "2 d 3 h", or "−5 h 2 min" once it has passed. */
+    /**
+     * Time left to a deadline, for the queue, in the reader's language: "2 d 3 h" / "2 天 3 小时", or "3 h 5 min"
+     * under a day, with a minus sign once the deadline has passed. The page's script keeps it current with the same
+     * patterns ({@code countdown.days}, {@code countdown.hours}).
+     */
     public static final class Countdown {
-        public String left(java.time.Instant now, java.time.Instant deadline) {
-            return NoticePages.timeLeft(now, deadline);
+        private final org.springframework.context.MessageSource messages;
+
+        Countdown(org.springframework.context.MessageSource messages) {
+            this.messages = messages;
+        }
+
+        public String left(java.time.Instant now, java.time.Instant deadline, java.util.Locale locale) {
+            java.time.Duration d = java.time.Duration.between(now, deadline);
+            boolean past = d.isNegative();
+            d = d.abs();
+            String s = d.toDays() > 0
+                    ? messages.getMessage("countdown.days", new Object[] {Long.toString(d.toDays()),
+                            Integer.toString(d.toHoursPart())}, locale)
+                    : messages.getMessage("countdown.hours", new Object[] {Long.toString(d.toHours()),
+                            Integer.toString(d.toMinutesPart())}, locale);
+            return past ? "−" + s : s;
         }
     }
 

@@ -354,6 +354,26 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void a_flag_with_thousands_of_matches_or_a_long_span_is_stored_whole_and_reads_back() {
+        // 3,000 hits in one description: more evidence than a flag's row holds
+        JsonNode many = m.seller.post("/api/listings", Map.of("id", "scr-many", "title", "bag",
+                "description", "高仿 ".repeat(3000))).expect(201).json();
+        JsonNode evidence = many.get("flags").get(0).get("evidence");
+        assertThat(evidence.get("matchesFound").asInt()).isEqualTo(3000);
+        assertThat(evidence.get("matches").size()).isBetween(10, 2999);
+        assertThat(evidence.toString().length()).isLessThanOrEqualTo(8000);
+        assertThat(m.seller.get("/api/listings/scr-many").expect(200).json().get("flags").get(0).get("evidence")
+                .get("matches").get(0).get("term").asString()).isEqualTo("高仿");
+        // a term spread over 2,500 invisible separators: a detail longer than its column
+        JsonNode spread = m.seller.post("/api/listings", Map.of("id", "scr-spread", "title", "bag",
+                "description", "高" + "\u200b".repeat(2500) + "仿")).expect(201).json();
+        String detail = spread.get("flags").get(0).get("detail").asString();
+        assertThat(detail).hasSize(2000).startsWith("The listing says \"高").endsWith("…");
+        assertThat(spread.get("flags").get(0).get("evidence").get("matches").get(0).get("text").asString())
+                .as("the evidence has room for the whole span").hasSize(2502);
+    }
+
+    @Test
     void a_registration_linked_to_a_banned_seller_is_held_with_its_path_and_hubs_link_nobody() {
         m.reviewer.post("/api/sellers", "{\"id\":\"reg-banned\",\"banned\":true,\"phones\":[\"+86 139 0000 1111\"],"
                 + "\"paymentAccounts\":[\"HUB-0001\"]}").expect(201);

@@ -269,6 +269,9 @@ class WebIT {
             assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
             assertThat(page.textContent("main")).as(path).isNotBlank();
         }
+        page.navigate(server.url + "/notices");
+        assertThat(page.textContent("[data-deadline]")).as("time left in Chinese units, written by the server")
+                .matches("−?\\d+ (天 \\d+ 小时|小时 \\d+ 分钟)");
         page.navigate(server.url + "/notices/" + id);
         page.selectOption("#action", "REMOVE_LISTING");
         page.waitForNavigation(() -> page.click("#apply"));
@@ -388,6 +391,8 @@ class WebIT {
             assertThat(page.locator("#queue tr").count()).isGreaterThan(3);
             assertThat(page.textContent("#queue")).as("statuses and reasons in Chinese").contains("已下架", "已受理",
                     "假冒").doesNotContain("LISTING_REMOVED");
+            assertThat(page.locator("[data-deadline]").first().textContent()).as("time left in Chinese units,"
+                    + " kept current by the page's script").matches("−?\\d+ (天 \\d+ 小时|小时 \\d+ 分钟)");
             shot(page, "17-demo-queue-zh");
             var discipline = demo.bean(org.redflag.app.identity.SellerDiscipline.class);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -403,7 +408,12 @@ class WebIT {
             page.navigate(demo.url + "/screening");
             assertThat(page.textContent("main")).as("flag codes by name in Chinese").contains("假冒关键词")
                     .doesNotContain("COUNTERFEIT_KEYWORD");
+            assertThat(page.textContent("main")).as("their details in Chinese, from the evidence")
+                    .contains("商品文字中出现“").doesNotContain("The listing says");
             shot(page, "20-demo-screening-zh");
+            page.navigate(demo.url + "/screening?lang=en");
+            assertThat(page.textContent("main")).as("and in English as screening wrote them")
+                    .contains("The listing says").doesNotContain("商品文字中出现");
         }
     }
 
