@@ -33,7 +33,7 @@ public class AuditLog {
                 .param("n", noticeId).param("a", actor.username()).param("r", actor.isSystem() ? "SYSTEM"
                         : actor.role().name())
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
-                .param("af", after).param("d", detail == null ? null : abbreviate(detail)).update();
+                .param("af", after).param("d", org.redflag.app.server.ColumnText.fit(detail, 4000)).update();
     }
 
     public List<Event> forNotice(long noticeId) {
@@ -47,9 +47,5 @@ public class AuditLog {
     public long count(long noticeId, String action) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE notice_id = :n AND action = :a")
                 .param("n", noticeId).param("a", action).query(Long.class).single();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
     }
 }

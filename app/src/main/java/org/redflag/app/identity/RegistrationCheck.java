@@ -283,9 +283,9 @@ public class RegistrationCheck {
                 .param("a", accountId, java.sql.Types.BIGINT)
                 .param("i", seller.id()).param("n", name).param("b", seller.banned()).param("s", status)
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("c", r.linkedBanned() != null ? "linked to " + r.linkedBanned() + " over " + r.path().size()
-                        + " hop(s)" : r.partnerRecords().isEmpty() ? null : "partner records "
-                        + r.partnerRecords()).update();
+                .param("c", org.redflag.app.server.ColumnText.fit(r.linkedBanned() != null ? "linked to "
+                        + r.linkedBanned() + " over " + r.path().size() + " hop(s)" : r.partnerRecords().isEmpty()
+                        ? null : "partner records " + r.partnerRecords(), 8000)).update();
         for (Linker.Identifier i : seller.identifiers()) {
             jdbc.sql("INSERT INTO seller_identifiers (seller_id, kind, id_value) VALUES (:s, :k, :v)")
                     .param("s", seller.id()).param("k", i.type().name()).param("v", i.value()).update();

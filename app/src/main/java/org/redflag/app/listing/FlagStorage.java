@@ -69,15 +69,7 @@ final class FlagStorage {
         return out;
     }
 
-    /** At most {@code max} characters, ending in "…" when cut, never inside a surrogate pair. */
     static String cut(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (Character.isLowSurrogate(s.charAt(end)) && Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return org.redflag.app.server.ColumnText.fit(s, max);
     }
 }

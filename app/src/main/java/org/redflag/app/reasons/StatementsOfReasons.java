@@ -30,7 +30,10 @@ public class StatementsOfReasons {
     }
 
     /** A listing removed on a notice: one statement per listing; returns it. */
-    public Statement listingRemoved(long noticeId, String listingId, String rightType, String facts, boolean trusted) {
+    public Statement listingRemoved(long noticeId, String listingId, String rightType, String whatHappened,
+                                    boolean trusted) {
+        // the facts name the notice's right and the reviewer's reasons, each up to its own limit: cut to the column
+        String facts = org.redflag.app.server.ColumnText.fit(whatHappened, 4000);
         long n = jdbc.sql("SELECT COUNT(*) FROM statements_of_reasons WHERE notice_id = :n AND puid LIKE :p")
                 .param("n", noticeId).param("p", "redflag-notice-" + noticeId + "-" + listingId + "-%")
                 .query(Long.class).single();

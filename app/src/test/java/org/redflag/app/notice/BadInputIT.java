@@ -166,7 +166,10 @@ class BadInputIT {
         return m.brand.postRaw("/api/notices/bulk", "multipart/form-data; boundary=b", bytes.toByteArray());
     }
 
-    /** Random JSON: valid bodies with values swapped for other types, fields dropped or added, text cut short. */
+    /**
+     * Random JSON: valid bodies with values swapped for other types, fields dropped or added, text cut short, and
+     * text at the sizes the fields allow (where text from several fields meets in one column).
+     */
     static final class Fuzz {
         private final Random r;
 
@@ -188,11 +191,20 @@ class BadInputIT {
             };
         }
 
+        /** The sizes the API's fields and columns allow, each with its neighbours: text at a limit, or just over. */
+        private static final int[] LIMITS = {35, 100, 200, 255, 500, 1000, 2000, 4000, 8000, 20_000};
+
         String string() {
             StringBuilder sb = new StringBuilder();
-            int n = r.nextInt(r.nextInt(10) == 0 ? 400 : 12);
+            int kind = r.nextInt(20);
+            int n = switch (kind) {
+                case 0, 1 -> r.nextInt(400);
+                case 2 -> LIMITS[r.nextInt(LIMITS.length)] - 1 + r.nextInt(3);
+                default -> r.nextInt(12);
+            };
+            boolean printable = kind == 2; // text at a limit gets past the check for control characters
             for (int i = 0; i < n; i++) {
-                sb.appendCodePoint(switch (r.nextInt(4)) {
+                sb.appendCodePoint(switch (printable ? r.nextInt(2) : r.nextInt(4)) {
                     case 0 -> 'a' + r.nextInt(26);
                     case 1 -> 0x4E00 + r.nextInt(2000);
                     case 2 -> r.nextInt(0x20);

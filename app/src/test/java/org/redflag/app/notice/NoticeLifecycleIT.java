@@ -354,6 +354,30 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void reasons_at_their_limit_beside_a_long_right_reference_make_a_statement_cut_to_its_column() {
+        String listing = m.listing(m.seller, "long-reasons");
+        long id = m.brand.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference",
+                "TM ".repeat(166)), "listings", List.of(listing), "reasonCode", "COUNTERFEIT", "elements",
+                Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
+                        "infringementEvidence", true, "goodFaithStatement", true))).expect(201).json().get("id")
+                .asLong();
+        String reasons = "The photographs show the counterfeit label. ".repeat(100).substring(0, 4000);
+        m.reviewer.post("/api/notices/" + id + "/actions", Map.of("action", "REMOVE_LISTING", "reasons", reasons))
+                .expect(200);
+        JsonNode statements = m.reviewer.get("/api/statements-of-reasons?from=2000-01-01T00:00:00Z"
+                + "&to=2100-01-01T00:00:00Z").expect(200).json();
+        String facts = null;
+        for (JsonNode s : statements) {
+            if (s.toString().contains("-" + listing + "-")) {
+                facts = s.get("decisionFacts").asString();
+            }
+        }
+        assertThat(facts).hasSize(4000).startsWith("Listing " + listing + " removed on notice " + id).endsWith("…");
+        assertThat(m.reviewer.get("/api/notices/" + id + "/history").expect(200).body())
+                .contains("The photographs show the counterfeit label.");
+    }
+
+    @Test
     void a_flag_with_thousands_of_matches_or_a_long_span_is_stored_whole_and_reads_back() {
         // 3,000 hits in one description: more evidence than a flag's row holds
         JsonNode many = m.seller.post("/api/listings", Map.of("id", "scr-many", "title", "bag",
@@ -423,7 +447,9 @@ abstract class NoticeLifecycleIT {
                 .isEqualTo(210_000);
 
         m.otherSeller.post("/api/notices/" + id + "/appeal", Map.of("grounds", "authorised reseller")).expect(200);
-        m.reviewer.post("/api/notices/" + id + "/actions", action("REVERSE")).expect(200);
+        // reasons at their limit: the reversal's reference quotes them, cut to its column
+        m.reviewer.post("/api/notices/" + id + "/actions", Map.of("action", "REVERSE", "reasons",
+                "invoice checked; ".repeat(235))).expect(200);
         JsonNode cleared = m.reviewer.get("/api/sellers/acct-strike/discipline").expect(200).json();
         assertThat(cleared.get("activeStrikes").asLong()).isZero();
         assertThat(cleared.get("strikes").get(0).get("reversed").asBoolean()).isTrue();
