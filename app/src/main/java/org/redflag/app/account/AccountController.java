@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AccountController {
 
     public record NewAccount(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
-                             @NotBlank @Size(min = 12, max = 200, message = "12 to 200 characters") String password,
+                             @NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters") String password,
                              @NotNull Role role,
                              @NotBlank @Size(max = 200) String displayName) {
     }
@@ -52,6 +52,12 @@ public class AccountController {
     public AccountView create(@Valid @RequestBody NewAccount body) {
         if (current.get().role() != Role.ADMIN) {
             throw ApiException.forbidden("only admins create accounts");
+        }
+        int bytes = body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > Accounts.MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("password", "at most " + Accounts.MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                    + " (72 Latin letters, 24 Chinese characters); this one is " + bytes + ": bcrypt, the hash a"
+                    + " password is stored under, reads no further");
         }
         try {
             var a = accounts.create(body.username(), body.password(), body.role(), body.displayName());

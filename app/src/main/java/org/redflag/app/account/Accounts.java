@@ -33,8 +33,15 @@ public class Accounts {
         this.clock = clock;
     }
 
+    /** bcrypt hashes the first 72 bytes of a password and refuses longer ones rather than ignore the rest. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     @Transactional
     public Account create(String username, String password, Role role, String displayName) {
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("a password of at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO accounts (username, password_hash, role, display_name, created_at)"
                         + " VALUES (:u, :p, :r, :d, :t)")

@@ -95,6 +95,23 @@ class BadInputIT {
     }
 
     @Test
+    void a_password_longer_than_bcrypt_reads_is_refused_naming_it_and_one_at_the_limit_logs_in() {
+        var body = new java.util.HashMap<String, Object>(Map.of("username", "pw-long", "role", "SELLER",
+                "displayName", "d"));
+        body.put("password", "p".repeat(73));
+        assertThat(m.admin.post("/api/accounts", body).expect(400).json().get("field").asString())
+                .isEqualTo("password");
+        body.put("password", "密".repeat(25)); // 25 characters, 75 bytes
+        JsonNode refused = m.admin.post("/api/accounts", body).expect(400).json();
+        assertThat(refused.get("field").asString()).isEqualTo("password");
+        assertThat(refused.get("detail").asString()).contains("72 bytes", "75");
+        body.put("password", "密".repeat(24));
+        m.admin.post("/api/accounts", body).expect(201);
+        m.admin.withBasic("pw-long", "密".repeat(24)).get("/api/accounts/me").expect(200);
+        m.admin.withBasic("pw-long", "密".repeat(23)).get("/api/accounts/me").expect(401);
+    }
+
+    @Test
     void unknown_listing_ids_are_named() {
         TestServer.Response r = m.brand.post("/api/notices", notice(List.of(listing, "no-such-listing"), true, "en"));
         assertThat(field(r, 400)).isEqualTo("listings[1]");
