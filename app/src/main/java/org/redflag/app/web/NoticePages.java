@@ -55,12 +55,15 @@ public class NoticePages {
     private final Dashboard dashboard;
     private final Clock clock;
     private final org.redflag.app.liability.LiveAssessmentController liability;
+    private final jakarta.validation.Validator validator;
 
     public NoticePages(CurrentActor current, NoticeQueries queries, NoticeViews views, NoticeAccess access,
                        NoticeActions actions, NoticeIntake intake, AuditLog audit, StatementsOfReasons statements,
                        EvidenceLedger evidence, Dashboard dashboard, Clock clock,
-                       org.redflag.app.liability.LiveAssessmentController liability) {
+                       org.redflag.app.liability.LiveAssessmentController liability,
+                       jakarta.validation.Validator validator) {
         this.liability = liability;
+        this.validator = validator;
         this.current = current;
         this.queries = queries;
         this.views = views;
@@ -123,8 +126,8 @@ public class NoticePages {
     @PostMapping("/notices/{id}/act")
     public String act(@PathVariable long id, @RequestParam NoticeCommand action,
                       @RequestParam(required = false) String reasons, RedirectAttributes flash) {
-        return attempt(id, flash, () -> actions.act(current.get(), id, new NoticeRequests.Action(action,
-                blankToNull(reasons))));
+        var request = new NoticeRequests.Action(action, blankToNull(reasons));
+        return attempt(id, flash, request, () -> actions.act(current.get(), id, request));
     }
 
     @PostMapping("/notices/{id}/counter-notice")
@@ -134,8 +137,8 @@ public class NoticePages {
             flash.addFlashAttribute("error", "counterNotice.required");
             return "redirect:/notices/" + id;
         }
-        return attempt(id, flash, () -> actions.counterNotice(current.get(), id,
-                new NoticeRequests.CounterNotice(statement, contact)));
+        var request = new NoticeRequests.CounterNotice(statement, contact);
+        return attempt(id, flash, request, () -> actions.counterNotice(current.get(), id, request));
     }
 
     @PostMapping("/notices/{id}/appeal")
@@ -144,7 +147,8 @@ public class NoticePages {
             flash.addFlashAttribute("error", "appeal.required");
             return "redirect:/notices/" + id;
         }
-        return attempt(id, flash, () -> actions.appeal(current.get(), id, new NoticeRequests.Appeal(grounds)));
+        var request = new NoticeRequests.Appeal(grounds);
+        return attempt(id, flash, request, () -> actions.appeal(current.get(), id, request));
     }
 
     @PostMapping("/notices/{id}/suit")
@@ -154,10 +158,20 @@ public class NoticePages {
             flash.addFlashAttribute("error", "suit.required");
             return "redirect:/notices/" + id;
         }
-        return attempt(id, flash, () -> actions.suit(current.get(), id, new NoticeRequests.Suit(court, caseReference)));
+        var request = new NoticeRequests.Suit(court, caseReference);
+        return attempt(id, flash, request, () -> actions.suit(current.get(), id, request));
     }
 
-    private String attempt(long id, RedirectAttributes flash, Runnable action) {
+    /**
+     * Checks a form's request as the API checks the same body (the limits of {@link NoticeRequests}), then acts;
+     * what is refused comes back to the notice's page as its problem.
+     */
+    private String attempt(long id, RedirectAttributes flash, Object request, Runnable action) {
+        var refused = refusals(request);
+        if (!refused.isEmpty()) {
+            flash.addFlashAttribute("problem", String.join("; ", refused.values()));
+            return "redirect:/notices/" + id;
+        }
         try {
             action.run();
             flash.addFlashAttribute("done", true);
@@ -170,6 +184,16 @@ public class NoticePages {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/notices/" + id;
+    }
+
+    /** What the request's limits refuse, by field ("right.reference": "right.reference: size must be ..."). */
+    private Map<String, String> refusals(Object request) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var v : validator.validate(request)) {
+            String field = v.getPropertyPath().toString();
+            out.putIfAbsent(field, field + ": " + v.getMessage());
+        }
+        return out;
     }
 
     @GetMapping("/notices/{id}/evidence.zip")
@@ -248,22 +272,41 @@ public class NoticePages {
         if (language != null && !language.matches(NoticeRequests.LANGUAGE)) {
             errors.put("language", "file.language.invalid");
         }
+        Map<String, String> problemText = new java.util.LinkedHashMap<>();
+        NoticeRequests.FileNotice request = errors.isEmpty() ? new NoticeRequests.FileNotice(null,
+                new NoticeRequests.Right(rightType, form.rightReference().trim()), listings, reason, language,
+                blankToNull(form.text()), form.elements(), attachments) : null;
+        if (request != null) {
+            // the form's fields under the API's limits, each refusal beside its field
+            refusals(request).forEach((path, message) -> {
+                errors.putIfAbsent(formField(path), "file.rejected");
+                problemText.putIfAbsent(formField(path), message);
+            });
+        }
         if (errors.isEmpty()) {
             try {
-                var filed = intake.file(actor, new NoticeRequests.FileNotice(null, new NoticeRequests.Right(rightType,
-                        form.rightReference().trim()), listings, reason, language, blankToNull(form.text()),
-                        form.elements(),
-                        attachments), Optional.empty());
+                var filed = intake.file(actor, request, Optional.empty());
                 return "redirect:/notices/" + filed.notice().id();
             } catch (ApiException e) {
-                String field = e.field() == null ? "form" : e.field().startsWith("listings") ? "listings" : e.field();
-                model.addAttribute("problemText", Map.of(field, e.getMessage()));
+                String field = formField(e.field());
+                problemText.put(field, e.getMessage());
                 errors.put(field, "file.rejected");
             }
         }
+        model.addAttribute("problemText", problemText);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "file";
+    }
+
+    /** The filing form's field that shows a refusal of a request field ("right.reference", "listings[2]"). */
+    private static String formField(String path) {
+        if (path == null) {
+            return "form";
+        }
+        return path.startsWith("right.") ? "rightReference" : path.startsWith("listings") ? "listings"
+                : path.startsWith("evidence") ? "attachment" : path.equals("text") ? "text"
+                : path.equals("language") ? "language" : "form";
     }
 
     @PostMapping(path = "/notices/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

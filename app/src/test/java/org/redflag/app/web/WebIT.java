@@ -369,8 +369,38 @@ class WebIT {
         assertThat(brand.textContent("#attachment-error")).contains("PNG, JPEG, PDF");
         assertThat(brand.inputValue("#rightReference")).isEqualTo("TM 1");
         shot(brand, "16-upload-refused");
+        // the API's limits hold on the form too, each beside its field
+        brand.navigate(server.url + "/notices/new");
+        brand.fill("#listings", "web-1");
+        brand.fill("#rightReference", "R".repeat(501));
+        brand.fill("#text", "t".repeat(20_001));
+        brand.waitForNavigation(() -> brand.click("#submit-notice"));
+        assertThat(brand.textContent("#rightReference-error")).contains("right.reference", "500");
+        assertThat(brand.textContent("#text-error")).contains("text", "20000");
         brand.navigate(server.url + "/notices");
         assertThat(brand.locator("#queue tr").count()).isEqualTo(before);
+    }
+
+    @Test
+    void reasons_over_their_limit_on_a_notice_page_are_refused_and_the_notice_stays_as_it_was() {
+        long id = server.bean(org.redflag.app.notice.NoticeIntake.class).file(
+                server.bean(Accounts.class).byUsername("brand").orElseThrow().actor(),
+                new org.redflag.app.notice.NoticeRequests.FileNotice(null, new org.redflag.app.notice.NoticeRequests
+                        .Right(org.redflag.app.notice.NoticeRequests.RightType.TRADEMARK, "TM 10"), List.of("web-1"),
+                        org.redflag.app.notice.NoticeRequests.ReasonCode.COUNTERFEIT, "en", "Counterfeit.",
+                        new org.redflag.app.notice.NoticeRequests.Elements(true, true, true, true, true), null),
+                java.util.Optional.empty()).notice().id();
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/notices/" + id + "?lang=en");
+        reviewer.selectOption("#action", "REMOVE_LISTING");
+        reviewer.fill("#reasons", "r".repeat(4001));
+        reviewer.waitForNavigation(() -> reviewer.click("#apply"));
+        assertThat(reviewer.textContent(".alert")).contains("reasons", "4000");
+        assertThat(reviewer.getAttribute("#status", "title")).isEqualTo("RECEIVED");
+        reviewer.fill("#reasons", "r".repeat(4000));
+        reviewer.selectOption("#action", "REMOVE_LISTING");
+        reviewer.waitForNavigation(() -> reviewer.click("#apply"));
+        assertThat(reviewer.getAttribute("#status", "title")).isEqualTo("LISTING_REMOVED");
     }
 
     @Test
