@@ -53,6 +53,11 @@ public final class BundleVerifier {
     }
 
     public static Result verify(Path bundle) throws NotABundle, IOException {
+        return verify(bundle, MAX_BUNDLE);
+    }
+
+    /** As {@link #verify(Path)}, with {@code maxUnpacked} bytes for all the members together. */
+    static Result verify(Path bundle, long maxUnpacked) throws NotABundle, IOException {
         if (!Files.isRegularFile(bundle)) {
             throw new NotABundle("no such file");
         }
@@ -62,9 +67,12 @@ public final class BundleVerifier {
         Map<String, byte[]> members = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle))) {
             ZipEntry e;
+            long unpacked = 0; // all members together: a small archive can unpack to far more than memory holds
             while ((e = zip.getNextEntry()) != null) {
                 if (!e.isDirectory()) {
-                    members.put(e.getName(), read(zip));
+                    byte[] member = read(zip, maxUnpacked - unpacked, maxUnpacked);
+                    unpacked += member.length;
+                    members.put(e.getName(), member);
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -206,15 +214,16 @@ public final class BundleVerifier {
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    private static byte[] read(InputStream in) throws IOException {
+    /** A member's bytes, refused once they pass {@code room}, what is left of {@code max} unpacked. */
+    private static byte[] read(InputStream in, long room, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         long total = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > MAX_BUNDLE) {
-                throw new IOException("a member is larger than " + MAX_BUNDLE + " bytes");
+            if (total > room) {
+                throw new IOException("its members unpack to more than " + max + " bytes");
             }
             out.write(buf, 0, n);
         }

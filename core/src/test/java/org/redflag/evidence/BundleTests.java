@@ -190,6 +190,27 @@ class BundleTests {
     }
 
     @Test
+    void an_archive_whose_members_together_unpack_past_the_limit_is_refused_before_memory_runs_out()
+            throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        byte[] zeros = new byte[1 << 20];
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (int i = 0; i < 3; i++) { // 3 MiB of zeros, a few KiB packed; each member alone within the limit
+                z.putNextEntry(new ZipEntry("part-" + i));
+                z.write(zeros);
+                z.closeEntry();
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(100_000);
+        assertThatThrownBy(() -> BundleVerifier.verify(bomb, (3L << 20) - 1))
+                .isInstanceOf(BundleVerifier.NotABundle.class)
+                .hasMessageContaining("unpack to more than " + ((3L << 20) - 1) + " bytes");
+        // at the limit it unpacks, and is then judged as what it is: no bundle
+        assertThatThrownBy(() -> BundleVerifier.verify(bomb, 3L << 20))
+                .isInstanceOf(BundleVerifier.NotABundle.class).hasMessageContaining("manifest.json");
+    }
+
+    @Test
     void consistency_between_two_signed_heads_of_one_ledger_verifies() throws IOException {
         try (Ledger ledger = Ledger.open(dir.resolve("ledger"), CLOCK, "redflag test", Optional.empty())) {
             List<TreeHead> heads = ledger.heads();
