@@ -56,21 +56,36 @@ public class StatementsOfReasons {
                 "CONTENT_TYPE_PRODUCT", now, noticeId);
     }
 
+    /** The statements applied in [from, to), in the order they were made. */
     public List<Statement> between(Instant from, Instant to) {
+        return between(from, to, 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of them: {@code limit} statements from the {@code offset}-th. */
+    public List<Statement> between(Instant from, Instant to, long offset, int limit) {
         return jdbc.sql("SELECT * FROM statements_of_reasons WHERE application_date >= :f AND application_date < :t"
-                        + " ORDER BY id").param("f", from.atOffset(ZoneOffset.UTC)).param("t", to.atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> new Statement(rs.getString("puid"), rs.getString("decision_visibility"),
-                        rs.getString("decision_account"), rs.getString("decision_ground"), rs.getString("category"),
-                        rs.getString("category_specification"), rs.getString("decision_facts"),
-                        rs.getString("source_type"), rs.getString("automated_detection"),
-                        rs.getString("automated_decision"), rs.getString("content_type"),
-                        rs.getObject("application_date", OffsetDateTime.class).toInstant(), rs.getLong("notice_id")))
-                .list();
+                        + " ORDER BY id LIMIT :l OFFSET :o").param("f", from.atOffset(ZoneOffset.UTC))
+                .param("t", to.atOffset(ZoneOffset.UTC)).param("l", limit).param("o", offset)
+                .query(StatementsOfReasons::row).list();
+    }
+
+    public long count(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM statements_of_reasons WHERE application_date >= :f"
+                        + " AND application_date < :t").param("f", from.atOffset(ZoneOffset.UTC))
+                .param("t", to.atOffset(ZoneOffset.UTC)).query(Long.class).single();
     }
 
     public List<Statement> forNotice(long noticeId) {
-        return between(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")).stream()
-                .filter(s -> s.noticeId() == noticeId).toList();
+        return jdbc.sql("SELECT * FROM statements_of_reasons WHERE notice_id = :n ORDER BY id").param("n", noticeId)
+                .query(StatementsOfReasons::row).list();
+    }
+
+    private static Statement row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Statement(rs.getString("puid"), rs.getString("decision_visibility"),
+                rs.getString("decision_account"), rs.getString("decision_ground"), rs.getString("category"),
+                rs.getString("category_specification"), rs.getString("decision_facts"), rs.getString("source_type"),
+                rs.getString("automated_detection"), rs.getString("automated_decision"), rs.getString("content_type"),
+                rs.getObject("application_date", OffsetDateTime.class).toInstant(), rs.getLong("notice_id"));
     }
 
     static String specification(String rightType) {

@@ -206,11 +206,12 @@ public class ToolPages {
                 + " AND at < :b", a, b));
         figures.put("restorations", count("SELECT COUNT(*) FROM audit_events WHERE action IN ('RESTORE', 'REVERSE')"
                 + " AND after_status = 'RESTORED' AND at >= :a AND at < :b", a, b));
-        figures.put("statementsOfReasons", statements.between(a, b).size());
+        long statementCount = statements.count(a, b);
+        figures.put("statementsOfReasons", statementCount);
         model.addAttribute("figures", figures);
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("batches", (statements.between(a, b).size() + 99) / 100);
+        model.addAttribute("batches", (int) Math.min(Integer.MAX_VALUE, (statementCount + 99) / 100));
         return "transparency";
     }
 
@@ -225,11 +226,9 @@ public class ToolPages {
                                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                  @RequestParam(defaultValue = "0") int batch) {
         staff();
-        var all = statements.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to.atStartOfDay().toInstant(ZoneOffset.UTC));
-        int start = Math.max(0, batch) * 100;
         List<Map<String, Object>> out = new ArrayList<>();
-        for (var s : all.subList(Math.min(start, all.size()), Math.min(all.size(), start + 100))) {
+        for (var s : statements.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to.atStartOfDay().toInstant(ZoneOffset.UTC), Math.max(0, batch) * 100L, 100)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("decision_visibility", List.of(s.decisionVisibility()));
             if (s.decisionAccount() != null) {

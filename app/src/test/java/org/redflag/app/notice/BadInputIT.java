@@ -127,6 +127,10 @@ class BadInputIT {
         assertThat(field(m.reviewer.get("/api/statements-of-reasons?from=2024-02-30T00:00:00Z&to=2024-03-01T00:00:00Z"),
                 400)).isEqualTo("from");
         assertThat(field(m.reviewer.get("/api/statements-of-reasons?from=2024-03-01T00:00:00Z"), 400)).isEqualTo("to");
+        String period = "/api/statements-of-reasons?from=2024-03-01T00:00:00Z&to=2024-04-01T00:00:00Z";
+        assertThat(field(m.reviewer.get(period + "&size=1001"), 400)).isEqualTo("size");
+        assertThat(field(m.reviewer.get(period + "&size=0"), 400)).isEqualTo("size");
+        assertThat(field(m.reviewer.get(period + "&page=-1"), 400)).isEqualTo("page");
         problem(m.reviewer.get("/api/notices/999999"), 404);
         assertThat(field(m.reviewer.get("/api/notices?reasonCode=%00%ff"), 400)).as("not UTF-8 once decoded")
                 .isEqualTo("reasonCode");

@@ -233,6 +233,37 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void statements_of_reasons_come_a_page_at_a_time_with_the_total() {
+        Instant from = server.clock().instant().minusSeconds(1);
+        List<String> listings = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            listings.add(m.listing(m.seller, "page-" + i));
+        }
+        long id = m.brand.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference", "TM 5"),
+                "listings", listings, "reasonCode", "COUNTERFEIT", "elements", Map.of("rightsHolderIdentity", true,
+                        "proofOfRights", true, "listingLocation", true, "infringementEvidence", true,
+                        "goodFaithStatement", true))).expect(201).json().get("id").asLong();
+        m.reviewer.post("/api/notices/" + id + "/actions", action("REMOVE_LISTING")).expect(200);
+        String period = "/api/statements-of-reasons?from=" + from + "&to=" + server.clock().instant().plusSeconds(5);
+        var whole = m.reviewer.get(period).expect(200);
+        List<String> all = whole.json().valueStream().filter(s -> s.get("noticeId").asLong() == id)
+                .map(s -> s.get("puid").asString()).toList();
+        assertThat(all).hasSize(5);
+        long total = Long.parseLong(whole.header("X-Total-Count"));
+        assertThat(total).isEqualTo(whole.json().size());
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            var part = m.reviewer.get(period + "&size=2&page=" + page).expect(200);
+            assertThat(part.header("X-Total-Count")).isEqualTo(Long.toString(total));
+            assertThat(part.json().size()).isLessThanOrEqualTo(2);
+            part.json().valueStream().filter(s -> s.get("noticeId").asLong() == id)
+                    .forEach(s -> paged.add(s.get("puid").asString()));
+        }
+        assertThat(paged).as("the pages, in order, are the whole").isEqualTo(all);
+        assertThat(m.reviewer.get(period + "&size=2&page=" + total).expect(200).json().size()).isZero();
+    }
+
+    @Test
     void the_audit_trail_is_append_only_in_the_database_itself() {
         long id = m.file(m.brand, m.listing(m.seller, "life-8"));
         var jdbc = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
