@@ -32,6 +32,13 @@ public final class CaseReader {
 
     /** Largest case file read, in bytes. */
     public static final long MAX_CASE_BYTES = 2L << 20;
+    /**
+     * Most notices and platform actions in one case. Every moment of knowledge is weighed against every action, and
+     * counterfactuals assess the case again dozens of times, so the work grows with their product; within these a
+     * case is assessed in seconds. A case is one listing's story: a platform's whole history is not one case.
+     */
+    public static final int MAX_NOTICES = 1000;
+    public static final int MAX_ACTIONS = 2000;
 
     private static final JsonSchemaCheck SCHEMA = JsonSchemaCheck.fromResource("/org/redflag/schemas/case.schema.json");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -113,6 +120,18 @@ public final class CaseReader {
         }
 
         List<InputProblem> check() {
+            if (facts.notices().size() > MAX_NOTICES) {
+                problems.add(doc.problem("$.notices[" + MAX_NOTICES + "]", "a case may hold at most " + MAX_NOTICES
+                        + " notices; this one has " + facts.notices().size() + " (assess the notices about one"
+                        + " listing, or split the case)"));
+                return problems;
+            }
+            if (facts.platformActions().size() > MAX_ACTIONS) {
+                problems.add(doc.problem("$.platformActions[" + MAX_ACTIONS + "]", "a case may hold at most "
+                        + MAX_ACTIONS + " platform actions; this one has " + facts.platformActions().size()
+                        + " (assess the actions about one listing, or split the case)"));
+                return problems;
+            }
             date("$.assessedAt", facts.assessedAt());
             date("$.rightsHolderActionFiledAt", facts.rightsHolderActionFiledAt());
             date("$.platform.measures.monitoringSystemUpdatedAt", facts.platform().measures()

@@ -39,8 +39,32 @@ final class Context {
         }
     }
 
+    /** Results a rule reuses within this assessment, by key. */
+    private final java.util.Map<Object, Object> memo = new java.util.HashMap<>();
+
+    @SuppressWarnings("unchecked")
+    <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /** Times read so far: a rule reads each action's time once per moment of knowledge, the text is read once. */
+    private final java.util.Map<String, Optional<FactTime>> times = new java.util.HashMap<>();
+
     Optional<FactTime> time(String text) {
-        return FactTime.parse(text, zone);
+        if (text == null) {
+            return FactTime.parse(null, zone);
+        }
+        Optional<FactTime> t = times.get(text);
+        if (t == null) {
+            t = FactTime.parse(text, zone);
+            times.put(text, t);
+        }
+        return t;
     }
 
     /** Whether a fact at {@code at} had happened by the moment of judgment; unknown times are taken to have. */

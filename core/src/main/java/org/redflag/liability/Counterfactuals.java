@@ -28,6 +28,14 @@ final class Counterfactuals {
     private record Mutation(String clause, CaseFacts facts) {
     }
 
+    /**
+     * Most notices varied one at a time (as facts, and as the moments of knowledge they give), the first in the
+     * case's order; the moments of red flags are always varied. Each variation is a whole assessment again, so a
+     * case of a thousand notices would take minutes; past this the rest are not varied, and the list says so. A
+     * choice of this implementation, not of the law: the earliest notices are the ones knowledge starts from.
+     */
+    static final int MAX_VARIED = 50;
+
     private Counterfactuals() {
     }
 
@@ -39,6 +47,11 @@ final class Counterfactuals {
                 sentences.add("Had " + m.clause() + ", the platform would be " + other.liability() + " instead of "
                         + base.liability() + ".");
             }
+        }
+        int notices = base.input().notices().size();
+        if (notices > MAX_VARIED) {
+            sentences.add("(Of the case's " + notices + " notices, the first " + MAX_VARIED + " were varied one at"
+                    + " a time, as facts and as moments of knowledge; the rest were not.)");
         }
         return new ArrayList<>(sentences);
     }
@@ -120,7 +133,12 @@ final class Counterfactuals {
         CaseFacts f = ctx.facts;
         TimeLimit deadline = ctx.pack.notice().responseDeadline();
         KnowledgeRules.Result knowledge = KnowledgeRules.apply(ctx, base.dutyOfCare());
+        int fromNotices = 0;
         for (KnowledgeEvent e : knowledge.events()) {
+            // every red flag's moment (a handful at most), and the moments of the first notices
+            if (e.flag().isEmpty() && fromNotices++ >= MAX_VARIED) {
+                continue;
+            }
             if (e.since().isEmpty()) {
                 continue;
             }
@@ -147,7 +165,7 @@ final class Counterfactuals {
 
     private static void notices(Context ctx, List<Mutation> out) {
         List<Notice> notices = ctx.facts.notices();
-        for (int i = 0; i < notices.size(); i++) {
+        for (int i = 0; i < Math.min(MAX_VARIED, notices.size()); i++) {
             Notice n = notices.get(i);
             Qualification q = Qualification.of(n, ctx.pack.notice());
             List<Notice> changed = new ArrayList<>(notices);

@@ -27,6 +27,9 @@ final class MeasuresRule {
 
     private enum GroupTiming { IN_TIME, PENDING, UNCERTAIN, LATE, MISSING }
 
+    /** Actions a measure's trace names; the rest are counted. */
+    static final int MAX_LISTED = 5;
+
     static Result apply(Context ctx, KnowledgeEvent event, Optional<FactTime> unlawfulRestore) {
         TimeLimit deadline = ctx.pack.notice().responseDeadline();
         boolean againstPlatform = "AGAINST_PLATFORM".equals(ctx.pack.uncertainTiming().value());
@@ -37,27 +40,13 @@ final class MeasuresRule {
         boolean failed = false;
         boolean pending = false;
         for (MeasureGroup group : event.measures()) {
-            List<FactTime> taken = new ArrayList<>();
-            List<String> facts = new ArrayList<>();
-            boolean undated = false;
-            for (CaseFacts.PlatformAction a : ctx.facts.platformActions()) {
-                if (!group.anyOf().contains(a.type()) || !ctx.happened(a.at())) {
-                    continue;
-                }
-                facts.add(a.type() + " at " + (a.at() == null ? "(date unknown)" : a.at()));
-                Optional<FactTime> at = ctx.time(a.at());
-                if (at.isEmpty()) {
-                    undated = true;
-                } else if (a.type() == ActionType.REMOVE_LISTING && unlawfulRestore.isPresent()
-                        && !unlawfulRestore.get().earliest().isBefore(at.get().latest())) {
-                    facts.add("the removal of " + a.at() + " was lifted on " + ctx.show(unlawfulRestore.get())
-                            + " before it could lawfully be");
-                } else {
-                    taken.add(at.get());
-                }
-            }
+            // the group's actions are the same for every moment of knowledge: read once per assessment
+            Scan scan = ctx.memo(List.of("measures", group, unlawfulRestore), () -> scan(ctx, group, unlawfulRestore));
+            Taken taken = scan.taken();
+            List<String> facts = new ArrayList<>(scan.facts());
+            boolean undated = scan.undated();
             if (event.extraMeasure().isPresent() && group.anyOf().contains(ActionType.REMOVE_LISTING)) {
-                taken.add(event.extraMeasure().get());
+                taken = taken.with(event.extraMeasure().get());
                 facts.add("the order was given effect at " + ctx.show(event.extraMeasure().get()));
             }
             due.ifPresent(d -> facts.add("deadline: " + deadline.words() + " from " + ctx.show(event.since().get())
@@ -94,21 +83,86 @@ final class MeasuresRule {
         return new Result(event, verdict, node);
     }
 
-    private static GroupTiming timing(Context ctx, Optional<FactTime> due, List<FactTime> taken, boolean undated) {
-        if (due.isEmpty()) {
-            return taken.isEmpty() && !undated ? GroupTiming.MISSING : GroupTiming.UNCERTAIN;
-        }
-        boolean uncertain = undated;
-        boolean late = false;
-        for (FactTime t : taken) {
-            switch (t.notLaterThan(due.get())) {
-                case CERTAIN -> {
-                    return GroupTiming.IN_TIME;
-                }
-                case UNCERTAIN -> uncertain = true;
-                case NEVER -> late = true;
+    /** A group's dated actions and what the trace says of them, for one assessment. */
+    private record Scan(Taken taken, List<String> facts, boolean undated) {
+    }
+
+    private static Scan scan(Context ctx, MeasureGroup group, Optional<FactTime> unlawfulRestore) {
+        Taken taken = Taken.NONE;
+        List<String> facts = new ArrayList<>();
+        boolean undated = false;
+        int listed = 0;
+        for (CaseFacts.PlatformAction a : ctx.facts.platformActions()) {
+            if (!group.anyOf().contains(a.type()) || !ctx.happened(a.at())) {
+                continue;
+            }
+            // every action counts; the trace names the first few, so that a case of thousands stays readable
+            if (listed++ < MAX_LISTED) {
+                facts.add(a.type() + " at " + (a.at() == null ? "(date unknown)" : a.at()));
+            }
+            Optional<FactTime> at = ctx.time(a.at());
+            if (at.isEmpty()) {
+                undated = true;
+            } else if (a.type() == ActionType.REMOVE_LISTING && unlawfulRestore.isPresent()
+                    && !unlawfulRestore.get().earliest().isBefore(at.get().latest())) {
+                facts.add("the removal of " + a.at() + " was lifted on " + ctx.show(unlawfulRestore.get())
+                        + " before it could lawfully be");
+            } else {
+                taken = taken.with(at.get());
             }
         }
+        if (listed > MAX_LISTED) {
+            facts.add("and " + (listed - MAX_LISTED) + " more of these actions");
+        }
+        return new Scan(taken, List.copyOf(facts), undated);
+    }
+
+    /**
+     * The actions taken, as the three bounds that decide their timing against any deadline (see {@link
+     * FactTime#notLaterThan}): one is certainly in time if the earliest "latest" is not after the deadline's
+     * earliest; failing that, one may be in time if the earliest "earliest" is not after its latest; and one is
+     * certainly late if the latest "earliest" is after its latest. The same answers as asking each action in turn,
+     * in constant time for any number of actions.
+     */
+    record Taken(int count, java.time.Instant minLatest, java.time.Instant minEarliest,
+                 java.time.Instant maxEarliest) {
+        static final Taken NONE = new Taken(0, null, null, null);
+
+        Taken with(FactTime t) {
+            if (count == 0) {
+                return new Taken(1, t.latest(), t.earliest(), t.earliest());
+            }
+            return new Taken(count + 1, min(minLatest, t.latest()), min(minEarliest, t.earliest()),
+                    t.earliest().isAfter(maxEarliest) ? t.earliest() : maxEarliest);
+        }
+
+        boolean anyCertainlyBy(FactTime limit) {
+            return count > 0 && !minLatest.isAfter(limit.earliest());
+        }
+
+        /** Given none is certainly in time: whether one may be. */
+        boolean anyPossiblyBy(FactTime limit) {
+            return count > 0 && !minEarliest.isAfter(limit.latest());
+        }
+
+        boolean anyCertainlyAfter(FactTime limit) {
+            return count > 0 && maxEarliest.isAfter(limit.latest());
+        }
+
+        private static java.time.Instant min(java.time.Instant a, java.time.Instant b) {
+            return b.isBefore(a) ? b : a;
+        }
+    }
+
+    private static GroupTiming timing(Context ctx, Optional<FactTime> due, Taken taken, boolean undated) {
+        if (due.isEmpty()) {
+            return taken.count() == 0 && !undated ? GroupTiming.MISSING : GroupTiming.UNCERTAIN;
+        }
+        if (taken.anyCertainlyBy(due.get())) {
+            return GroupTiming.IN_TIME;
+        }
+        boolean uncertain = undated || taken.anyPossiblyBy(due.get());
+        boolean late = taken.anyCertainlyAfter(due.get());
         if (uncertain) {
             return GroupTiming.UNCERTAIN;
         }

@@ -42,6 +42,40 @@ class CaseReaderTests {
         assertThat(c.platformActions().get(0).at()).isEqualTo("2024-03-02");
     }
 
+    private static String withMany(int notices, int actions) {
+        String notice = "{ \"receivedAt\": \"2024-03-01T10:00:00+08:00\" }";
+        String action = "{ \"type\": \"REMOVE_LISTING\", \"at\": \"2024-03-02\" }";
+        return GOOD.replace("\"notices\": [ " + notice + " ]", "\"notices\": [\n"
+                        + String.join(",\n", java.util.Collections.nCopies(notices, notice)) + " ]")
+                .replace("\"platformActions\": [ { \"type\": \"FORWARD_NOTICE\", \"at\": \"2024-03-02\" } ]",
+                        "\"platformActions\": [\n" + String.join(",\n", java.util.Collections.nCopies(actions,
+                                action)) + " ]");
+    }
+
+    @Test
+    void a_case_of_more_notices_or_actions_than_one_case_holds_is_refused_at_the_first_one_over() throws Exception {
+        assertThat(reader.read("case.json", withMany(CaseReader.MAX_NOTICES, CaseReader.MAX_ACTIONS)).notices())
+                .hasSize(CaseReader.MAX_NOTICES);
+        InputProblem notices = only(withMany(CaseReader.MAX_NOTICES + 1, 1));
+        assertThat(notices.path()).isEqualTo("$.notices[" + CaseReader.MAX_NOTICES + "]");
+        assertThat(notices.line()).as("the line of notice 1,001").isEqualTo(5 + CaseReader.MAX_NOTICES + 1);
+        assertThat(notices.message()).contains("at most 1000 notices", "has 1001");
+        InputProblem actions = only(withMany(1, CaseReader.MAX_ACTIONS + 1));
+        assertThat(actions.path()).isEqualTo("$.platformActions[" + CaseReader.MAX_ACTIONS + "]");
+        assertThat(actions.message()).contains("at most 2000 platform actions", "has 2001");
+    }
+
+    @Test
+    void counterfactuals_of_a_case_of_many_notices_vary_the_first_and_say_so() throws Exception {
+        CaseFacts many = reader.read("case.json", withMany(120, 3));
+        var pack = org.redflag.law.PolicyPacks.builtIn().resolve("CN");
+        Assessment a = new Assessor().assess(many, pack);
+        assertThat(a.counterfactuals()).last().asString().startsWith("(Of the case's 120 notices, the first "
+                + Counterfactuals.MAX_VARIED + " were varied");
+        CaseFacts few = reader.read("case.json", withMany(Counterfactuals.MAX_VARIED, 3));
+        assertThat(new Assessor().assess(few, pack).counterfactuals()).noneMatch(c -> c.startsWith("(Of"));
+    }
+
     @Test
     void text_that_is_not_json_names_the_line_and_column() {
         InputProblem p = only("{\n  \"id\": \"c1\",\n  oops\n}");
