@@ -86,6 +86,14 @@ public final class Redflag implements Runnable {
                 c.getErr().flush();
                 return BAD_INPUT;
             }
+            if (outOfMemory(ex)) { // not a fault of the program or of the input: too little memory for this input
+                long mb = Runtime.getRuntime().maxMemory() >> 20;
+                c.getErr().println("redflag: out of memory (this Java may use " + mb + " MB); give it more, e.g."
+                        + " REDFLAG_JAVA_OPTS=-Xmx" + Math.max(512, mb * 4) + "m, or smaller inputs (a dictionary,"
+                        + " price list or seller file of fewer entries)");
+                c.getErr().flush();
+                return FINDINGS;
+            }
             c.getErr().println("redflag: internal error: " + ex);
             if (System.getenv("REDFLAG_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());
@@ -95,6 +103,15 @@ public final class Redflag implements Runnable {
             return FINDINGS;
         });
         return cli.execute(args);
+    }
+
+    private static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Exit status when the output pipe closed under us: 128 + SIGPIPE, what a shell reports for other tools. */

@@ -202,6 +202,29 @@ class LauncherIT {
     }
 
     @Test
+    void any_command_out_of_memory_says_how_to_give_it_more(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path dictionary = dir.resolve("huge.tsv");
+        java.util.Random r = new java.util.Random(5);
+        try (var out = java.nio.file.Files.newBufferedWriter(dictionary)) {
+            for (int i = 0; i < 400_000; i++) {
+                StringBuilder term = new StringBuilder();
+                for (int k = 0; k < 10; k++) {
+                    term.append((char) ('a' + r.nextInt(26)));
+                }
+                out.write("BRAND\t" + term + "\tTest " + i + "\n");
+            }
+        }
+        Path feed = dir.resolve("feed.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"id\":\"l1\",\"title\":\"bag\"}\n");
+        Result result = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xmx48m"), "screen", feed.toString(),
+                "--dictionary", dictionary.toString(), "--out", dir.resolve("out.jsonl").toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).contains("out of memory (this Java may use", "REDFLAG_JAVA_OPTS=-Xmx")
+                .doesNotContain("internal error").doesNotContain("Exception");
+    }
+
+    @Test
     void the_packaged_jar_reports_its_version() throws Exception {
         Result r = launch("--version");
         assertThat(r.code()).isEqualTo(0);
