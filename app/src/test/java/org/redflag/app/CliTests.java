@@ -447,6 +447,10 @@ class CliTests {
         cases.put(List.of("--labels", latin1.toString(), results.toString()), latin1 + ": line 3: not UTF-8 text");
         cases.put(List.of("--labels", labels, empty.toString()), empty + ": no screening results to evaluate");
         cases.put(List.of("--labels", labels, dir.toString()), dir + ": is a directory");
+        Path feed = dir.resolve("feed.jsonl");
+        Files.writeString(feed, "{\"id\":\"l1\",\"sellerId\":\"s1\",\"title\":\"bag\"}\n");
+        cases.put(List.of("--labels", labels, feed.toString()), feed + ": line 1: listingId: required, a string (this"
+                + " looks like a listings feed: evaluate the results of screening it");
         cases.put(List.of("--labels", dir.toString(), results.toString()), dir + ": is a directory");
         cases.put(List.of("--labels", labels, dir.resolve("missing.jsonl").toString()), "missing.jsonl: no such file");
         Path sellerLabels = dir.resolve("seller-labels.jsonl");

@@ -73,8 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     private static String text(JsonNode n, String field, Path file, long line) {
         JsonNode v = n.get(field);
         if (v == null || !v.isString()) {
-            throw new BadLine(file, line, field, "required, a string" + (field.equals("listingId")
-                    && n.has("sellerId") ? " (this looks like a link result: evaluate it with --seller-labels)"
+            throw new BadLine(file, line, field, "required, a string" + (n.has("title") ? " (this looks like a"
+                    + " listings feed: evaluate the results of screening it, against the labels generate wrote)"
+                    : field.equals("listingId") && n.has("sellerId")
+                    ? " (this looks like a link result: evaluate it with --seller-labels)"
                     : field.equals("sellerId") && n.has("listingId") ? " (this looks like a screening result:"
                     + " evaluate it with --labels)" : ""));
         }
