@@ -188,6 +188,80 @@ class LauncherIT {
         }
     }
 
+    /** A server started through the launcher on {@code data}; its URL and the first start's admin password. */
+    private record Started(Process process, String url, String password) {
+    }
+
+    private static Started serve(Path data) throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Process p = new ProcessBuilder(root.resolve("redflag").toString(), "serve", "--port", "0", "--data",
+                data.toString()).directory(root.toFile()).redirectErrorStream(true).start();
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        String password = null;
+        String line = lines.readLine();
+        while (line != null && !line.contains("serving at")) {
+            var m = java.util.regex.Pattern.compile("created account 'admin' with password (\\S+)").matcher(line);
+            if (m.find()) {
+                password = m.group(1);
+            }
+            line = lines.readLine();
+        }
+        assertThat(line).as("the server starts").isNotNull();
+        var url = java.util.regex.Pattern.compile("serving at (http://\\S+)").matcher(line);
+        assertThat(url.find()).isTrue();
+        Thread drain = new Thread(() -> lines.lines().forEach(l -> { })); // keep its output flowing
+        drain.setDaemon(true);
+        drain.start();
+        return new Started(p, url.group(1), password);
+    }
+
+    private static java.net.http.HttpResponse<String> call(String method, String url, String user, String password,
+                                                           String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                        + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_server_killed_after_capturing_evidence_starts_again_with_its_ledger_whole(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Started first = serve(data);
+        String admin = first.password();
+        long notice;
+        try {
+            assertThat(call("POST", first.url() + "/api/accounts", "admin", admin, "{\"username\":\"brand\","
+                    + "\"password\":\"brand-password-1\",\"role\":\"RIGHTS_HOLDER\",\"displayName\":\"Brand\"}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(call("POST", first.url() + "/api/listings", "admin", admin,
+                    "{\"id\":\"killed-1\",\"title\":\"bag\"}").statusCode()).isEqualTo(201);
+            var filed = call("POST", first.url() + "/api/notices", "brand", "brand-password-1", "{\"right\":{\"type\":"
+                    + "\"TRADEMARK\",\"reference\":\"TM 1\"},\"listings\":[\"killed-1\"],\"reasonCode\":"
+                    + "\"COUNTERFEIT\",\"elements\":{\"rightsHolderIdentity\":true,\"proofOfRights\":true,"
+                    + "\"listingLocation\":true,\"infringementEvidence\":true,\"goodFaithStatement\":true}}");
+            assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+            notice = tools.jackson.databind.json.JsonMapper.shared().readTree(filed.body()).get("id").asLong();
+        } finally {
+            first.process().destroyForcibly(); // as a crash or an out-of-memory kill: nothing is flushed
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        Started again = serve(data);
+        try {
+            var bundle = call("GET", again.url() + "/api/notices/" + notice + "/evidence", "admin", admin, null);
+            assertThat(bundle.statusCode()).as("the notice's evidence bundle after the restart").isEqualTo(200);
+            assertThat(call("GET", again.url() + "/actuator/health", "admin", admin, null).body()).contains("UP");
+        } finally {
+            again.process().destroy();
+            again.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void link_without_enough_memory_says_how_to_give_it_more(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {

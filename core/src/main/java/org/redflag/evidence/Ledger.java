@@ -32,6 +32,7 @@ public final class Ledger implements AutoCloseable {
     private final MerkleLog log;
     private final List<EvidenceRecord> records = new ArrayList<>();
     private final BufferedWriter entries;
+    private boolean recovered;
 
     private Ledger(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl) throws IOException,
             GeneralSecurityException {
@@ -59,22 +60,88 @@ public final class Ledger implements AutoCloseable {
         TimeStamps.Local local = TimeStamps.Local.fromPem(Files.readString(tsaKey), Files.readString(tsaCert), clock);
         this.tsa = tsaUrl.<TimeStamps.Authority>map(TimeStamps.External::new).orElse(local);
         this.tsaCertificatePem = tsaUrl.isPresent() ? "" : local.certificatePem();
-        this.store = new FileHashStore(dir.resolve("tree"));
-        this.log = new MerkleLog(store);
         Path entriesFile = dir.resolve("entries.jsonl");
-        if (Files.exists(entriesFile)) {
-            for (String line : Files.readAllLines(entriesFile, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    records.add(EvidenceRecord.fromJson(line));
+        readEntries(entriesFile);
+        FileHashStore tree = new FileHashStore(dir.resolve("tree"));
+        if (tree.count(0) > records.size()) {
+            throw new IllegalStateException("the ledger in " + dir + " is inconsistent: " + records.size()
+                    + " entries but " + tree.count(0) + " leaves; entries.jsonl has lost its end (restore it from"
+                    + " a copy)");
+        }
+        if (tree.count(0) < records.size() || !whole(tree)) {
+            // a stop between an entry's write and the tree's (the tree is buffered until a head is signed or the
+            // ledger closed): the tree is made of the entries alone, so it is built again from them
+            tree.close();
+            try (var old = Files.list(dir.resolve("tree"))) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
                 }
             }
+            tree = new FileHashStore(dir.resolve("tree"));
+            MerkleLog rebuilt = new MerkleLog(tree);
+            for (EvidenceRecord r : records) {
+                rebuilt.append(r.leafData());
+            }
+            tree.flush();
+            recovered = true;
         }
-        if (records.size() != log.size()) {
-            throw new IllegalStateException("the ledger in " + dir + " is inconsistent: " + records.size()
-                    + " entries but " + log.size() + " leaves");
-        }
+        this.store = tree;
+        this.log = new MerkleLog(store);
         this.entries = Files.newBufferedWriter(entriesFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Reads the entries. An entry cut short by a stop in the middle of its write (the last line, without its line
+     * end, not readable) is dropped and the file cut back to the entries before it: its content, stored by hash,
+     * stays as an object no entry names.
+     */
+    private void readEntries(Path entriesFile) throws IOException {
+        if (!Files.exists(entriesFile)) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(entriesFile);
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '\n') {
+                continue;
+            }
+            String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+            if (!line.isBlank()) {
+                try {
+                    records.add(EvidenceRecord.fromJson(line));
+                } catch (RuntimeException e) {
+                    if (i < bytes.length) { // a whole line that does not read: not a torn write, not ours to drop
+                        throw new IllegalStateException("the ledger's entries.jsonl has an unreadable entry at"
+                                + " line " + (records.size() + 1) + ": " + e.getMessage(), e);
+                    }
+                    try (var ch = java.nio.channels.FileChannel.open(entriesFile, StandardOpenOption.WRITE)) {
+                        ch.truncate(start);
+                    }
+                    recovered = true;
+                }
+            }
+            start = i + 1;
+        }
+    }
+
+    /** Whether each level above the leaves holds the nodes its leaves make: a stop can flush one and not another. */
+    private static boolean whole(FileHashStore tree) {
+        long leaves = tree.count(0);
+        for (int level = 1; level < 63; level++) {
+            if (tree.count(level) != leaves >> level) {
+                return false;
+            }
+            if (leaves >> level == 0) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** Whether opening repaired what a stop left: a torn last entry dropped, or the tree built again. */
+    public boolean recovered() {
+        return recovered;
     }
 
     /** Opens (or creates) the ledger in {@code dir}; time-stamps from the local TSA unless a TSA URL is given. */

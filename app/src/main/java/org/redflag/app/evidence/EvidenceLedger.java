@@ -30,6 +30,11 @@ public class EvidenceLedger implements DisposableBean {
                           @Value("${redflag.evidence.tsa-url:}") String tsaUrl, Clock clock, JdbcClient jdbc) {
         this.ledger = Ledger.open(dir, clock, EvidenceCommand.version(),
                 tsaUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(tsaUrl)));
+        if (ledger.recovered()) {
+            org.slf4j.LoggerFactory.getLogger(EvidenceLedger.class).warn("the evidence ledger in {} was left"
+                    + " half-written by an unclean stop and has been repaired from its entries ({} of them)", dir,
+                    ledger.size());
+        }
         this.jdbc = jdbc;
     }
 
