@@ -55,7 +55,7 @@ PY
 # H2: the server's own file database; the raw inserts go to a second H2 file with the same settings beside it
 # (an embedded H2 file is locked by the process that opened it).
 start_server "$work/h2.log" --port 18090 --data "$work/h2"
-measure H2 "jdbc:h2:file:$work/h2-raw/raw" sa ""
+measure H2 "jdbc:h2:file:$work/h2-raw/raw;WRITE_DELAY=0" sa ""
 stop_server
 
 # PostgreSQL: a fresh database; the raw inserts go to the same database.

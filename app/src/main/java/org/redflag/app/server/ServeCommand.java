@@ -125,8 +125,10 @@ public class ServeCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             database = dir.toAbsolutePath().toString();
             embedded = true;
+            // WRITE_DELAY=0: each commit is written to the file before the request is answered, so a notice
+            // acknowledged is a notice kept, whatever stops the process (H2 otherwise writes up to a second later)
             props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("redflag").toAbsolutePath()
-                    + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=100");
+                    + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=100;WRITE_DELAY=0");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             where = "embedded H2 database in " + dir.toAbsolutePath();
