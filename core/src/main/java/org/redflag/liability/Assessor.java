@@ -20,6 +20,9 @@ public final class Assessor {
      * @param asOf the moment of judgment (ISO-8601 date or date-time), overriding the case's {@code assessedAt}
      * @param counterfactuals whether to search for single-fact changes that flip the outcome
      */
+    /** Most notices the counterfactual search varies one at a time (the first in the case's order). */
+    public static final int MAX_VARIED_NOTICES = Counterfactuals.MAX_VARIED;
+
     public record Options(Optional<String> asOf, boolean counterfactuals) {
         public static final Options DEFAULT = new Options(Optional.empty(), true);
         public static final Options WITHOUT_COUNTERFACTUALS = new Options(Optional.empty(), false);

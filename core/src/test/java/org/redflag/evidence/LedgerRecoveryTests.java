@@ -35,6 +35,17 @@ class LedgerRecoveryTests {
         return log.root(records.size());
     }
 
+    /** A ledger of {@code entries} entries, closed as it should be. */
+    private Path closedWith(int entries) {
+        Path at = dir.resolve("ledger");
+        try (Ledger l = open(at)) {
+            for (int i = 0; i < entries; i++) {
+                add(l, i);
+            }
+        }
+        return at;
+    }
+
     private static void checkWhole(Ledger l, int size) {
         assertThat(l.size()).isEqualTo(size);
         byte[] root = l.root(size);
@@ -66,12 +77,7 @@ class LedgerRecoveryTests {
 
     @Test
     void an_upper_level_written_short_is_built_again() throws IOException {
-        Path at = dir.resolve("ledger");
-        try (Ledger l = open(at)) {
-            for (int i = 0; i < 5; i++) {
-                add(l, i);
-            }
-        }
+        Path at = closedWith(5);
         Files.write(at.resolve("tree").resolve("level-01.bin"), new byte[0]);
         try (Ledger l = open(at)) {
             assertThat(l.recovered()).isTrue();
@@ -81,12 +87,7 @@ class LedgerRecoveryTests {
 
     @Test
     void an_entry_cut_short_at_the_end_is_dropped_and_the_file_cut_back() throws IOException {
-        Path at = dir.resolve("ledger");
-        try (Ledger l = open(at)) {
-            for (int i = 0; i < 3; i++) {
-                add(l, i);
-            }
-        }
+        Path at = closedWith(3);
         Path entries = at.resolve("entries.jsonl");
         long whole = Files.size(entries);
         Files.writeString(entries, "{\"index\":3,\"sha256\":\"ab", StandardOpenOption.APPEND);
@@ -103,12 +104,7 @@ class LedgerRecoveryTests {
 
     @Test
     void an_unreadable_entry_before_the_end_is_not_dropped_but_named() throws IOException {
-        Path at = dir.resolve("ledger");
-        try (Ledger l = open(at)) {
-            for (int i = 0; i < 3; i++) {
-                add(l, i);
-            }
-        }
+        Path at = closedWith(3);
         Path entries = at.resolve("entries.jsonl");
         List<String> lines = Files.readAllLines(entries);
         Files.write(entries, List.of(lines.get(0), "{\"not\": \"an entry\"", lines.get(1), lines.get(2)));
@@ -117,12 +113,7 @@ class LedgerRecoveryTests {
 
     @Test
     void more_leaves_than_entries_is_refused_as_a_lost_end() throws IOException {
-        Path at = dir.resolve("ledger");
-        try (Ledger l = open(at)) {
-            for (int i = 0; i < 4; i++) {
-                add(l, i);
-            }
-        }
+        Path at = closedWith(4);
         Path entries = at.resolve("entries.jsonl");
         List<String> lines = Files.readAllLines(entries);
         Files.write(entries, lines.subList(0, 2));

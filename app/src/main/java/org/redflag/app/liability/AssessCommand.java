@@ -40,6 +40,11 @@ import tools.jackson.databind.node.ArrayNode;
             "Several files or a directory are assessed in batch and end with a summary table; where a case records"
                     + " an expected outcome the table shows whether the assessment agrees. With no file, the example"
                     + " cases bundled with Redflag are assessed and only the table is printed.",
+            "",
+            "A case holds at most " + org.redflag.liability.CaseReader.MAX_NOTICES + " notices and "
+                    + org.redflag.liability.CaseReader.MAX_ACTIONS + " platform actions; counterfactuals vary the"
+                    + " first " + org.redflag.liability.Assessor.MAX_VARIED_NOTICES + " notices, and the report says"
+                    + " so when there are more.",
         },
         footerHeading = "%nExit codes:%n",
         footer = {

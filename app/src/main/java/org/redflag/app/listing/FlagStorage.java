@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redflag.app.server.ColumnText;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +25,7 @@ final class FlagStorage {
     }
 
     static String detail(String detail) {
-        return cut(detail, MAX_DETAIL);
+        return ColumnText.fit(detail, MAX_DETAIL);
     }
 
     static String evidence(Map<String, Object> evidence) {
@@ -65,11 +66,7 @@ final class FlagStorage {
             return match;
         }
         Map<Object, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v instanceof String s ? cut(s, MAX_MATCH_TEXT) : v));
+        m.forEach((k, v) -> out.put(k, v instanceof String s ? ColumnText.fit(s, MAX_MATCH_TEXT) : v));
         return out;
-    }
-
-    static String cut(String s, int max) {
-        return org.redflag.app.server.ColumnText.fit(s, max);
     }
 }
