@@ -37,8 +37,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  0  success",
             "  1  findings or failure (an assessment disagrees with its expected outcome)",
-            "  2  bad input (a file, option or policy pack that cannot be used; for serve, a port",
-            "     taken or a database that cannot be reached)",
+            "  2  bad input (a file, option or policy pack that cannot be used; for serve, a",
+            "     port taken or a database that cannot be reached)",
             "  141  the reader of the output stopped reading (| head): stopped quietly",
             "",
             "Examples:",

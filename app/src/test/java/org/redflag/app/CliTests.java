@@ -69,6 +69,33 @@ class CliTests {
         }
     }
 
+    /** Picocli wraps a footer or header line longer than the usage width, leaving a word alone on a line. */
+    @Test
+    void every_footer_and_header_line_of_every_command_fits_the_help_width() {
+        List<String> tooLong = new ArrayList<>();
+        List<picocli.CommandLine> commands = new ArrayList<>(List.of(new picocli.CommandLine(new Redflag())));
+        for (int i = 0; i < commands.size(); i++) {
+            var spec = commands.get(i).getCommandSpec();
+            commands.addAll(spec.subcommands().values());
+            int width = spec.usageMessage().width();
+            for (String line : concat(spec.usageMessage().footer(), spec.usageMessage().header())) {
+                for (String rendered : String.format(line).split("\\R")) {
+                    if (rendered.length() > width) {
+                        tooLong.add(spec.qualifiedName() + ": " + rendered);
+                    }
+                }
+            }
+        }
+        assertThat(commands).hasSizeGreaterThan(10);
+        assertThat(tooLong).isEmpty();
+    }
+
+    private static List<String> concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all;
+    }
+
     @Test
     void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
         Run r = run("assess");
