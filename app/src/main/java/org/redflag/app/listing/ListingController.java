@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -151,6 +152,34 @@ public class ListingController {
         var flags = listings.flags(l.id()).stream().map(f -> new FlagView(f.code(), f.detail(), f.evidence(),
                 f.citations())).toList();
         return new ListingView(l.id(), l.sellerAccountId(), l.title(), l.status(), listings.risk(l.id()), flags);
+    }
+
+    @GetMapping
+    @Operation(summary = "List listings, riskiest first (staff; a seller its own)", description = "Filter by a red"
+            + " flag's code, a minimum risk, a seller and a status; a page at a time (size up to 200), riskiest"
+            + " first, then the newest. Each listing comes with its risk and the codes of its flags; its flags in"
+            + " full are at /api/listings/{id}. A seller sees only its own listings; right holders read the listings"
+            + " their notices name one at a time.")
+    public Listings.Page list(@RequestParam(required = false) org.redflag.law.RedFlag flag,
+                              @RequestParam(required = false) @jakarta.validation.constraints.DecimalMin("0")
+                              @jakarta.validation.constraints.DecimalMax("1") Double minRisk,
+                              @RequestParam(required = false) Long sellerAccountId,
+                              @RequestParam(required = false) Listings.Status status,
+                              @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0)
+                              @jakarta.validation.constraints.Max(100_000) int page,
+                              @RequestParam(defaultValue = "20") @jakarta.validation.constraints.Min(1)
+                              @jakarta.validation.constraints.Max(200) int size) {
+        Actor actor = current.get();
+        Long seller = sellerAccountId;
+        if (actor.role() == Role.SELLER) {
+            if (sellerAccountId != null && sellerAccountId != actor.accountId()) {
+                throw ApiException.forbidden("a seller lists only its own listings");
+            }
+            seller = actor.accountId();
+        } else if (!actor.platformStaff()) {
+            throw ApiException.forbidden("right holders read the listings their notices name, one at a time");
+        }
+        return listings.page(new Listings.Filter(seller, flag, minRisk, status), page, size);
     }
 
     @GetMapping("/{id}")

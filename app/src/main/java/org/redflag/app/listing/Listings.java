@@ -106,6 +106,65 @@ public class Listings {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** What a list of listings is filtered by; a null field does not filter. */
+    public record Filter(Long sellerAccountId, org.redflag.law.RedFlag flag, Double minRisk, Status status) {
+    }
+
+    /** A listing in a list: its risk and the codes of its flags. */
+    public record Summary(String id, Long sellerAccountId, String title, Status status, Double risk,
+                          List<String> flags) {
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    /**
+     * One page of the listings the filter admits, riskiest first (unscreened listings count as risk 0), then the
+     * newest, then by id: an order that stays put while the pages are read.
+     */
+    public Page page(Filter filter, int page, int size) {
+        List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.sellerAccountId() != null) {
+            where.add("l.seller_account_id = :seller");
+            params.put("seller", filter.sellerAccountId());
+        }
+        if (filter.flag() != null) {
+            where.add("EXISTS (SELECT 1 FROM listing_flags f WHERE f.listing_id = l.id AND f.code = :flag)");
+            params.put("flag", filter.flag().name());
+        }
+        if (filter.minRisk() != null) {
+            where.add("l.risk >= :minRisk");
+            params.put("minRisk", filter.minRisk());
+        }
+        if (filter.status() != null) {
+            where.add("l.status = :status");
+            params.put("status", filter.status().name());
+        }
+        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT COUNT(*) FROM listings l" + clause).params(params).query(Long.class).single();
+        List<Summary> rows = jdbc.sql("SELECT l.id, l.seller_account_id, l.title, l.status, l.risk FROM listings l"
+                        + clause + " ORDER BY COALESCE(l.risk, 0) DESC, l.created_at DESC, l.id"
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> {
+                    Listing l = row(rs, i);
+                    double risk = rs.getDouble("risk");
+                    return new Summary(l.id(), l.sellerAccountId(), l.title(), l.status(),
+                            rs.wasNull() ? null : risk, new java.util.ArrayList<>());
+                }).list();
+        if (!rows.isEmpty()) {
+            java.util.Map<String, Summary> byId = new java.util.HashMap<>();
+            rows.forEach(r -> byId.put(r.id(), r));
+            jdbc.sql("SELECT listing_id, code FROM listing_flags WHERE listing_id IN (:ids) ORDER BY code")
+                    .param("ids", byId.keySet())
+                    .query(rs -> {
+                        byId.get(rs.getString(1)).flags().add(rs.getString(2));
+                    });
+        }
+        return new Page(rows, page, size, total);
+    }
+
     private static Listing row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long seller = rs.getLong("seller_account_id");
         return new Listing(rs.getString("id"), rs.wasNull() ? null : seller, rs.getString("title"),

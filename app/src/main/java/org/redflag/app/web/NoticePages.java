@@ -94,11 +94,17 @@ public class NoticePages {
         return "dashboard";
     }
 
+    /** Notices on one page of the queue. */
+    static final int QUEUE_PAGE = 50;
+
     @GetMapping("/notices")
     public String queue(@RequestParam(required = false) NoticeStatus status,
                         @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = current.get();
-        var result = queries.list(actor, status, null, Math.max(0, page), 50);
+        var result = queries.list(actor, status, null, Math.max(0, Math.min(page, 100_000)), QUEUE_PAGE);
+        if (result.items().isEmpty() && result.total() > 0) { // past the last page: the last
+            result = queries.list(actor, status, null, (int) ((result.total() - 1) / QUEUE_PAGE), QUEUE_PAGE);
+        }
         model.addAttribute("page", result);
         model.addAttribute("status", status);
         model.addAttribute("statuses", NoticeStatus.values());

@@ -8,11 +8,13 @@ import java.util.Map;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.listing.Listings;
 import org.redflag.app.server.ApiException;
+import org.redflag.law.RedFlag;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The latest red flags raised on listings, for staff: the listing, the flag by name and its detail. */
 @Controller
@@ -43,13 +45,28 @@ public class ScreeningPage {
         }
     }
 
+    /** Flags on one page of the screening results. */
+    static final int PAGE_SIZE = 50;
+
+    /** A page of flags: the rows and where they sit among all the flags the filter admits. */
+    public record FlagPage(List<FlagRow> items, int page, int size, long total) {
+    }
+
     @GetMapping("/screening")
-    public String screening(Model model, Locale locale) {
+    public String screening(@RequestParam(required = false) RedFlag flag,
+                            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         if (!current.get().platformStaff()) {
             throw ApiException.forbidden("only platform staff see this page");
         }
+        String where = flag == null ? "" : " WHERE f.code = :code";
+        Map<String, Object> params = flag == null ? Map.of() : Map.of("code", flag.name());
+        long total = jdbc.sql("SELECT COUNT(*) FROM listing_flags f" + where).params(params).query(Long.class)
+                .single();
+        int p = (int) Math.max(0, Math.min(page, (total - 1) / PAGE_SIZE)); // past the last page: the last
         List<FlagRow> rows = jdbc.sql("SELECT l.id, l.title, f.code, f.detail, f.evidence FROM listing_flags f"
-                        + " JOIN listings l ON l.id = f.listing_id ORDER BY l.created_at DESC, l.id LIMIT 200")
+                        + " JOIN listings l ON l.id = f.listing_id" + where
+                        + " ORDER BY l.created_at DESC, l.id, f.code LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", PAGE_SIZE).param("offset", (long) p * PAGE_SIZE)
                 .query((rs, i) -> {
                     String code = rs.getString(3);
                     Map<String, Object> evidence = Listings.evidence(rs.getString(5));
@@ -64,7 +81,10 @@ public class ScreeningPage {
                     return new FlagRow(rs.getString(1), rs.getString(2), code,
                             sentence(messages, locale, code, evidence, rs.getString(4)), start, end);
                 }).list();
-        model.addAttribute("rows", rows);
+        model.addAttribute("page", new FlagPage(rows, p, PAGE_SIZE, total));
+        model.addAttribute("flag", flag);
+        model.addAttribute("flags", List.of(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE,
+                RedFlag.SALES_ANOMALY, RedFlag.LINKED_TO_BANNED_SELLER, RedFlag.FOREIGN_ORDER));
         return "screening";
     }
 

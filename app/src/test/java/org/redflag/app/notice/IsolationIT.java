@@ -87,6 +87,10 @@ class IsolationIT {
     @Test
     void listings_accounts_and_exports_are_guarded() {
         m.otherSeller.get("/api/listings/iso-1").expect(404);
+        assertThat(m.otherSeller.get("/api/listings").expect(200).body()).doesNotContain("iso-1");
+        m.otherSeller.get("/api/listings?sellerAccountId=" + m.seller.id()).expect(403);
+        m.brand.get("/api/listings").expect(403);
+        assertThat(m.seller.get("/api/listings").expect(200).body()).contains("iso-1");
         m.otherSeller.post("/api/listings", Map.of("id", "iso-x", "title", "t", "sellerAccountId", m.seller.id()))
                 .expect(403);
         m.brand.post("/api/listings", Map.of("id", "iso-y", "title", "t")).expect(403);

@@ -385,6 +385,75 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void listings_list_riskiest_first_filtered_by_flag_risk_seller_and_status_a_page_at_a_time() {
+        TestServer.Client lister = server.account("lister-seller", org.redflag.app.account.Role.SELLER);
+        long me = lister.id();
+        List<String> flagged = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String title = i % 2 == 0 ? "高仿 watch " + i : "plain watch " + i;
+            lister.post("/api/listings", Map.of("id", "lst-" + i, "title", title)).expect(201);
+            if (i % 2 == 0) {
+                flagged.add("lst-" + i);
+            }
+        }
+        String mine = "/api/listings?sellerAccountId=" + me;
+        JsonNode all = m.reviewer.get(mine + "&size=200").expect(200).json();
+        assertThat(all.get("total").asLong()).isEqualTo(7);
+        List<String> order = new java.util.ArrayList<>();
+        all.get("items").forEach(item -> order.add(item.get("id").asString()));
+        assertThat(order.subList(0, 4)).as("flagged first").containsExactlyInAnyOrderElementsOf(flagged);
+        double previous = 1;
+        for (JsonNode item : all.get("items")) {
+            double risk = item.get("risk").asDouble();
+            assertThat(risk).isLessThanOrEqualTo(previous);
+            previous = risk;
+            assertThat(item.get("flags").toString().contains("COUNTERFEIT_KEYWORD"))
+                    .isEqualTo(flagged.contains(item.get("id").asString()));
+        }
+        // pages of 3 read back the same order, with nothing twice and nothing left out
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode p = m.reviewer.get(mine + "&size=3&page=" + page).expect(200).json();
+            assertThat(p.get("total").asLong()).isEqualTo(7);
+            p.get("items").forEach(item -> paged.add(item.get("id").asString()));
+        }
+        assertThat(paged).isEqualTo(order);
+        assertThat(m.reviewer.get(mine + "&size=3&page=3").expect(200).json().get("items").size()).isZero();
+
+        JsonNode keyword = m.reviewer.get(mine + "&flag=COUNTERFEIT_KEYWORD").expect(200).json();
+        assertThat(keyword.get("total").asLong()).isEqualTo(4);
+        assertThat(m.reviewer.get(mine + "&flag=SALES_ANOMALY").expect(200).json().get("total").asLong()).isZero();
+        assertThat(m.reviewer.get(mine + "&minRisk=0.5").expect(200).json().get("total").asLong()).isEqualTo(4);
+        assertThat(m.reviewer.get(mine + "&minRisk=0").expect(200).json().get("total").asLong())
+                .as("every screened listing has a risk").isEqualTo(7);
+
+        // a removal shows in the status filter
+        long notice = m.brand.post("/api/notices", notice(List.of("lst-0"), true, "en")).expect(201).json().get("id")
+                .asLong();
+        m.reviewer.post("/api/notices/" + notice + "/actions", action("REMOVE_LISTING")).expect(200);
+        JsonNode removed = m.reviewer.get(mine + "&status=REMOVED").expect(200).json();
+        assertThat(removed.get("total").asLong()).isEqualTo(1);
+        assertThat(removed.get("items").get(0).get("id").asString()).isEqualTo("lst-0");
+        assertThat(m.reviewer.get(mine + "&status=ONLINE").expect(200).json().get("total").asLong()).isEqualTo(6);
+
+        // a seller lists its own listings and no one else's; a right holder lists none
+        assertThat(lister.get("/api/listings?size=200").expect(200).json().get("total").asLong()).isEqualTo(7);
+        assertThat(lister.get(mine).expect(200).json().get("total").asLong()).isEqualTo(7);
+        assertThat(lister.get("/api/listings?sellerAccountId=" + m.seller.id()).expect(403).body())
+                .contains("its own listings");
+        assertThat(m.seller.get("/api/listings?size=200").expect(200).body()).doesNotContain("lst-");
+        m.brand.get("/api/listings").expect(403);
+
+        // bad parameters are named
+        for (String[] bad : new String[][] {{"flag=NOPE", "flag"}, {"minRisk=1.5", "minRisk"},
+                {"minRisk=x", "minRisk"}, {"status=GONE", "status"}, {"size=201", "size"}, {"size=0", "size"},
+                {"page=-1", "page"}, {"sellerAccountId=abc", "sellerAccountId"}}) {
+            assertThat(m.reviewer.get("/api/listings?" + bad[0]).expect(400).json().get("field").asString())
+                    .as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
     void reasons_at_their_limit_beside_a_long_right_reference_make_a_statement_cut_to_its_column() {
         String listing = m.listing(m.seller, "long-reasons");
         long id = m.brand.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference",

@@ -245,6 +245,53 @@ class WebIT {
     }
 
     @Test
+    void a_long_queue_pages_and_the_screening_results_filter_by_flag_and_page() {
+        TestServer.Client shop = server.account("pager-seller", Role.SELLER);
+        TestServer.Client owner = server.account("pager-brand", Role.RIGHTS_HOLDER);
+        for (int i = 0; i < 55; i++) {
+            shop.post("/api/listings", Map.of("id", "pg-" + i, "title", "高仿 watch " + i)).expect(201);
+            owner.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference", "TM 1"),
+                    "listings", List.of("pg-" + i), "reasonCode", "COUNTERFEIT", "elements",
+                    Map.of("rightsHolderIdentity", true, "proofOfRights", true, "listingLocation", true,
+                            "infringementEvidence", true, "goodFaithStatement", true))).expect(201);
+        }
+        Page brand = login("pager-brand", "password-of-pager-brand");
+        brand.navigate(server.url + "/notices");
+        assertThat(brand.locator("#queue tr").count()).isEqualTo(51); // a heading row and 50 notices
+        assertThat(brand.textContent(".pager")).contains("1–50 of 55");
+        assertThat(brand.locator(".pager a[rel=prev]").count()).isZero();
+        brand.click(".pager a[rel=next]");
+        assertThat(brand.locator("#queue tr").count()).isEqualTo(6);
+        assertThat(brand.textContent(".pager")).contains("51–55 of 55");
+        assertThat(brand.locator(".pager a[rel=next]").count()).isZero();
+        shot(brand, "21-queue-second-page");
+        brand.navigate(server.url + "/notices?page=40");
+        assertThat(brand.textContent(".pager")).as("past the last page: the last").contains("51–55 of 55");
+        brand.click(".pager a[rel=prev]");
+        assertThat(brand.locator("#queue tr").count()).isEqualTo(51);
+
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/screening");
+        reviewer.selectOption("#flag", "COUNTERFEIT_KEYWORD");
+        reviewer.click("main form button");
+        reviewer.waitForURL(u -> u.contains("flag=COUNTERFEIT_KEYWORD"));
+        assertThat(reviewer.locator("#flags tr").count()).isEqualTo(51);
+        reviewer.locator("#flags tr td:nth-child(2)").allTextContents()
+                .forEach(code -> assertThat(code).isEqualTo("COUNTERFEIT_KEYWORD"));
+        reviewer.click(".pager a[rel=next]");
+        assertThat(reviewer.url()).contains("flag=COUNTERFEIT_KEYWORD", "page=1");
+        assertThat(reviewer.locator("#flags tr").count()).isGreaterThan(1);
+        assertThat(reviewer.locator("#flag").inputValue()).isEqualTo("COUNTERFEIT_KEYWORD");
+        shot(reviewer, "22-screening-filtered-page-2");
+        reviewer.selectOption("#flag", "PRICE_BELOW_GENUINE");
+        reviewer.click("main form button");
+        reviewer.waitForURL(u -> u.contains("flag=PRICE_BELOW_GENUINE"));
+        assertThat(reviewer.textContent("main")).contains("No flags of this kind.");
+        assertThat(reviewer.locator(".pager").count()).isZero();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void pages_read_without_javascript_and_chinese_is_one_click_away() {
         BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = noJs.newPage();
