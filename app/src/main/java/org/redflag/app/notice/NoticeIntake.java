@@ -101,6 +101,11 @@ public class NoticeIntake {
         return new Filed(n, true);
     }
 
+    /** The text as a sentence of its own: with its full stop. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     /** The notice an earlier request with this key filed, if the request was the same; 409 if it was not. */
     @Transactional(readOnly = true)
     public Optional<NoticeRecord> replay(Actor actor, String key, String hash) {
@@ -164,7 +169,7 @@ public class NoticeIntake {
                 draft.priority(), 0);
         long id = notices.insert(n);
         notices.addListings(id, listingIds);
-        audit.append(id, actor, "FILED", null, status.name(), q.message() + " Listings: " + listingIds.size()
+        audit.append(id, actor, "FILED", null, status.name(), sentence(q.message()) + " Listings: " + listingIds.size()
                 + "; language: " + (language == null ? "unstated" : language) + "; policy " + pack.label());
         if (q.qualified()) {
             timers.deadline(id, now, deadline, true);

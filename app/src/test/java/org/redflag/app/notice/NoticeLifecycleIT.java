@@ -95,6 +95,8 @@ abstract class NoticeLifecycleIT {
         List<String> actions = history.valueStream().map(e -> e.get("action").asString()).toList();
         assertThat(actions).containsExactly("FILED", "REMOVE_LISTING", "FORWARD_TO_SELLER", "COUNTER_NOTICE",
                 "FORWARD_COUNTER_NOTICE", "RESTORE");
+        assertThat(history.get(0).get("detail").asString()).isEqualTo("qualified: every element the policy requires"
+                + " is present. Listings: 1; language: en; policy CN 2024.2");
     }
 
     @Test
