@@ -13,8 +13,10 @@ public class WebModel {
     private final CurrentActor current;
     private final java.time.Clock clock;
     private final Countdown countdown;
+    private final org.springframework.context.MessageSource messages;
 
     public WebModel(CurrentActor current, java.time.Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.current = current;
         this.clock = clock;
         this.countdown = new Countdown(messages);
@@ -26,6 +28,29 @@ public class WebModel {
             return current.get();
         } catch (IllegalStateException e) {
             return null;
+        }
+    }
+
+    /**
+     * The link to this page in the other language: the same address with its query (a filter, a page) and
+     * {@code lang} set. After a form was posted, the page's address only: the form's address may answer no GET.
+     */
+    @ModelAttribute("languageSwitch")
+    public String languageSwitch(jakarta.servlet.http.HttpServletRequest request, java.util.Locale locale) {
+        String lang = messages.getMessage("nav.languageCode", null, "zh", locale);
+        String path = "/" + request.getRequestURI().replaceFirst("^/+", ""); // never "//host": another site
+        var link = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+        if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+            try {
+                link.query(request.getQueryString());
+            } catch (IllegalArgumentException e) {
+                // a query that is not one: the page's address alone
+            }
+        }
+        try {
+            return link.replaceQueryParam("lang", lang).build(true).toUriString(); // the request's, encoded
+        } catch (IllegalArgumentException e) {
+            return path.replaceAll("[^A-Za-z0-9/._-]", "") + "?lang=" + lang;
         }
     }
 

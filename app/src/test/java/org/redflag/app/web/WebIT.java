@@ -260,35 +260,49 @@ class WebIT {
         assertThat(brand.locator("#queue tr").count()).isEqualTo(51); // a heading row and 50 notices
         assertThat(brand.textContent(".pager")).contains("1–50 of 55");
         assertThat(brand.locator(".pager a[rel=prev]").count()).isZero();
-        brand.click(".pager a[rel=next]");
+        follow(brand, ".pager a[rel=next]");
         assertThat(brand.locator("#queue tr").count()).isEqualTo(6);
         assertThat(brand.textContent(".pager")).contains("51–55 of 55");
         assertThat(brand.locator(".pager a[rel=next]").count()).isZero();
         shot(brand, "21-queue-second-page");
         brand.navigate(server.url + "/notices?page=40");
         assertThat(brand.textContent(".pager")).as("past the last page: the last").contains("51–55 of 55");
-        brand.click(".pager a[rel=prev]");
+        follow(brand, ".pager a[rel=prev]");
         assertThat(brand.locator("#queue tr").count()).isEqualTo(51);
 
-        Page reviewer = login("reviewer", "reviewer-password");
+        server.account("pager-reviewer", Role.REVIEWER); // its own: the language it picks below stays with it
+        Page reviewer = login("pager-reviewer", "password-of-pager-reviewer");
         reviewer.navigate(server.url + "/screening");
         reviewer.selectOption("#flag", "COUNTERFEIT_KEYWORD");
-        reviewer.click("main form button");
-        reviewer.waitForURL(u -> u.contains("flag=COUNTERFEIT_KEYWORD"));
+        follow(reviewer, "main form button");
+        assertThat(reviewer.url()).contains("flag=COUNTERFEIT_KEYWORD");
         assertThat(reviewer.locator("#flags tr").count()).isEqualTo(51);
         reviewer.locator("#flags tr td:nth-child(2)").allTextContents()
                 .forEach(code -> assertThat(code).isEqualTo("COUNTERFEIT_KEYWORD"));
-        reviewer.click(".pager a[rel=next]");
+        follow(reviewer, ".pager a[rel=next]");
         assertThat(reviewer.url()).contains("flag=COUNTERFEIT_KEYWORD", "page=1");
         assertThat(reviewer.locator("#flags tr").count()).isGreaterThan(1);
         assertThat(reviewer.locator("#flag").inputValue()).isEqualTo("COUNTERFEIT_KEYWORD");
         shot(reviewer, "22-screening-filtered-page-2");
+        follow(reviewer, "header a.language");
+        assertThat(reviewer.url()).as("the other language keeps the filter and the page")
+                .contains("flag=COUNTERFEIT_KEYWORD", "page=1", "lang=zh");
+        assertThat(reviewer.textContent(".pager")).contains("共 55 条");
+        follow(reviewer, "header a.language");
+        assertThat(reviewer.url()).contains("flag=COUNTERFEIT_KEYWORD", "page=1", "lang=en");
+        assertThat(reviewer.textContent(".pager")).contains("of 55");
         reviewer.selectOption("#flag", "PRICE_BELOW_GENUINE");
-        reviewer.click("main form button");
-        reviewer.waitForURL(u -> u.contains("flag=PRICE_BELOW_GENUINE"));
+        follow(reviewer, "main form button");
+        assertThat(reviewer.url()).contains("flag=PRICE_BELOW_GENUINE");
         assertThat(reviewer.textContent("main")).contains("No flags of this kind.");
         assertThat(reviewer.locator(".pager").count()).isZero();
         assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Clicks a link or button that leads to another page and waits until that page has loaded. */
+    static void follow(Page page, String selector) {
+        page.waitForNavigation(() -> page.click(selector));
+        page.waitForLoadState();
     }
 
     @Test
