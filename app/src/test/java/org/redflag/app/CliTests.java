@@ -97,6 +97,37 @@ class CliTests {
     }
 
     @Test
+    void an_output_that_is_an_input_is_refused_and_the_input_is_left_whole(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        String listing = "{\"id\":\"L-1\",\"title\":\"高仿 Gucci bag\"}\n";
+        Files.writeString(feed, listing);
+        Path stats = dir.resolve("stats.csv");
+        assertThat(run("screen", feed.toString(), "--save-category-stats", stats.toString(), "--out",
+                dir.resolve("r.jsonl").toString(), "--no-progress").code()).isEqualTo(0);
+        String savedStats = Files.readString(stats);
+        Path sellers = dir.resolve("sellers.jsonl");
+        Files.writeString(sellers, "{\"id\":\"s1\",\"phones\":[\"+86 139 1111 2222\"]}\n");
+        List<String[]> runs = List.of(
+                new String[] {"screen", feed.toString(), "--out", feed.toString(), "--no-progress"},
+                new String[] {"screen", feed.toString(), "--out", dir.resolve("./feed.jsonl").toString()},
+                new String[] {"screen", feed.toString(), "--category-stats", stats.toString(),
+                    "--save-category-stats", stats.toString(), "--out", dir.resolve("r2.jsonl").toString()},
+                new String[] {"screen", feed.toString(), "--out", dir.resolve("same.csv").toString(),
+                    "--save-category-stats", dir.resolve("same.csv").toString()},
+                new String[] {"link", sellers.toString(), "--out", sellers.toString()});
+        for (String[] args : runs) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains("writing it would destroy it");
+            noStackTrace(r);
+        }
+        assertThat(Files.readString(feed)).isEqualTo(listing);
+        assertThat(Files.readString(stats)).isEqualTo(savedStats);
+        assertThat(Files.readString(sellers)).contains("+86 139 1111 2222");
+        assertThat(Files.exists(dir.resolve("same.csv"))).isFalse();
+    }
+
+    @Test
     void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
         Run r = run("assess");
         assertThat(r.code()).isEqualTo(0);
@@ -277,6 +308,15 @@ class CliTests {
         Run toDirectory = run("evidence", "export", "--ledger", ledger.toString(), "--out", dir.toString());
         assertThat(toDirectory.code()).isEqualTo(2);
         assertThat(toDirectory.err()).contains(dir + ": is a directory, not a file");
+        String entries = Files.readString(ledger.resolve("entries.jsonl"));
+        for (Path inLedger : List.of(ledger.resolve("entries.jsonl"), ledger.resolve("bundle.zip"),
+                ledger.resolve("keys").resolve("../tree.zip"))) {
+            Run intoLedger = run("evidence", "export", "--ledger", ledger.toString(), "--out", inLedger.toString());
+            assertThat(intoLedger.code()).as(inLedger.toString()).isEqualTo(2);
+            assertThat(intoLedger.err()).contains("is inside the ledger");
+        }
+        assertThat(Files.readString(ledger.resolve("entries.jsonl"))).isEqualTo(entries);
+        assertThat(run("verify", bundle.toString()).code()).isEqualTo(0);
     }
 
     @Test

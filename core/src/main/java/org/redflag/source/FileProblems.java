@@ -40,16 +40,45 @@ public final class FileProblems {
 
     /**
      * The first problem among a command's files: each input in turn (null ones, options not given, skipped), then
-     * the output (null: standard output); null when none has one.
+     * each output (null: standard output or not given), which must be writable and must not be one of the inputs
+     * or another output (writing it would empty it before it is read); null when none has a problem.
      */
-    public static String first(java.util.List<Path> inputs, Path output) {
+    public static String first(java.util.List<Path> inputs, Path... outputs) {
         for (Path in : inputs) {
             String problem = in == null ? null : input(in);
             if (problem != null) {
                 return problem;
             }
         }
-        return output == null ? null : output(output);
+        java.util.List<Path> seen = new java.util.ArrayList<>(inputs);
+        for (Path out : outputs) {
+            if (out == null) {
+                continue;
+            }
+            String problem = output(out);
+            if (problem != null) {
+                return problem;
+            }
+            for (Path other : seen) {
+                if (other != null && sameRegularFile(out, other)) {
+                    return out + ": is also " + (inputs.contains(other) ? "an input" : "an output") + " ("
+                            + other + "); writing it would destroy it: name another file";
+                }
+            }
+            seen.add(out);
+        }
+        return null;
+    }
+
+    private static boolean sameRegularFile(Path a, Path b) {
+        try {
+            if (Files.isRegularFile(a) && Files.isRegularFile(b)) {
+                return Files.isSameFile(a, b);
+            }
+            return !Files.exists(a) && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Why {@code file} cannot be written as an output file, or null when it seems it can (checked up front). */

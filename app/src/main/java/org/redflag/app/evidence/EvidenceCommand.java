@@ -139,6 +139,14 @@ public final class EvidenceCommand implements Runnable {
             + " artifacts, manifest, inclusion proofs, the signed tree head, its time-stamp token, the public keys"
             + " and certificate, and a bilingual PDF summary. Check it with 'redflag verify'.")
     static final class Export extends LedgerOptions {
+        /** Whether {@code file} would land in {@code directory} or below, links followed as far as they exist. */
+        static boolean inside(Path file, Path directory) throws IOException {
+            Path dirReal = directory.toRealPath();
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            Path parentReal = parent == null || !Files.exists(parent) ? parent : parent.toRealPath();
+            return parentReal != null && parentReal.startsWith(dirReal);
+        }
+
         @Option(names = "--items", split = ",", paramLabel = "N", description = "Entry numbers (default: all).")
         List<Long> items = new ArrayList<>();
 
@@ -156,6 +164,10 @@ public final class EvidenceCommand implements Runnable {
             String unwritable = org.redflag.source.FileProblems.output(out);
             if (unwritable != null) {
                 return bad(unwritable);
+            }
+            if (inside(out, dir)) {
+                return bad(out + ": is inside the ledger " + dir + ", whose files only the ledger writes; write the"
+                        + " bundle elsewhere");
             }
             try (Ledger ledger = open()) {
                 for (long i : items) {

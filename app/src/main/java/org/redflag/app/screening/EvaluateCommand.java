@@ -116,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("redflag: give --labels (screening) or --seller-labels (linking)");
             return Redflag.BAD_INPUT;
         }
-        String unusable = FileProblems.first(java.util.Arrays.asList(labels, sellerLabels, results), null);
+        String unusable = FileProblems.first(java.util.Arrays.asList(labels, sellerLabels, results));
         if (unusable != null) {
             spec.commandLine().getErr().println("redflag: " + unusable);
             return Redflag.BAD_INPUT;

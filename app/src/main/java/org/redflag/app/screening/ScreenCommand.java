@@ -120,10 +120,7 @@ public final class ScreenCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(standardInput ? List.of() : List.of(listings));
         inputs.addAll(dictionaries);
         inputs.addAll(java.util.Arrays.asList(genuinePrices, bannedSellers, foreignOrders, categoryStats));
-        String problem = org.redflag.source.FileProblems.first(inputs, out);
-        if (problem == null && saveCategoryStats != null) {
-            problem = org.redflag.source.FileProblems.output(saveCategoryStats);
-        }
+        String problem = org.redflag.source.FileProblems.first(inputs, out, saveCategoryStats);
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();
