@@ -88,8 +88,21 @@ public final class Utf8Text {
 
     /** What is wrong with a line whose bytes are not UTF-8 from {@code invalid} on ({@link #firstInvalid}). */
     public static String lineProblem(byte[] b, int off, int invalid) {
+        if (invalid == 0 && b.length > off + 1 && utf16Mark(b[off], b[off + 1])) {
+            return utf16(b[off], b[off + 1]);
+        }
         return String.format("not UTF-8 text (byte 0x%02X, the line's byte %d); save the file as UTF-8",
                 b[off + invalid] & 0xff, invalid + 1);
+    }
+
+    /** Whether two bytes are UTF-16's byte-order mark, little- or big-endian (Excel's "Unicode text" starts so). */
+    private static boolean utf16Mark(byte first, byte second) {
+        return (first & 0xff) == 0xFF && (second & 0xff) == 0xFE || (first & 0xff) == 0xFE && (second & 0xff) == 0xFF;
+    }
+
+    private static String utf16(byte first, byte second) {
+        return String.format("UTF-16 text (it starts with the UTF-16 byte-order mark %02X %02X); save the file as"
+                + " UTF-8", first & 0xff, second & 0xff);
     }
 
     /** The first {@link NotUtf8} among {@code e} and its causes, or null. */
@@ -107,7 +120,11 @@ public final class Utf8Text {
         private final long line;
 
         NotUtf8(long line, int firstByte) {
-            super(String.format("line %d: not UTF-8 text (byte 0x%02X); save the file as UTF-8", line, firstByte));
+            this(line, String.format("not UTF-8 text (byte 0x%02X); save the file as UTF-8", firstByte));
+        }
+
+        NotUtf8(long line, String problem) {
+            super("line " + line + ": " + problem);
             this.line = line;
         }
 
@@ -168,6 +185,14 @@ public final class Utf8Text {
                         }
                     }
                     if (r.isError()) {
+                        if (!started && bytes.position() == 0 && bytes.limit() < 2 && !end) {
+                            more(); // one byte read so far: a second tells a UTF-16 mark
+                            continue;
+                        }
+                        if (!started && bytes.position() == 0 && bytes.limit() >= 2
+                                && utf16Mark(bytes.get(0), bytes.get(1))) {
+                            throw new NotUtf8(line, utf16(bytes.get(0), bytes.get(1)));
+                        }
                         throw new NotUtf8(line, bytes.get(bytes.position()) & 0xff);
                     }
                     if (!started && chars.position() > 0) {
@@ -184,18 +209,23 @@ public final class Utf8Text {
                         decoder.flush(chars);
                         return chars.position() > 0;
                     }
-                    bytes.compact();
-                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                    if (n < 0) {
-                        end = true;
-                    } else {
-                        bytes.position(bytes.position() + n);
-                    }
-                    bytes.flip();
+                    more();
                 }
             } finally {
                 chars.flip();
             }
+        }
+
+        /** Reads more bytes after those not yet decoded; at the end of the stream, notes it. */
+        private void more() throws IOException {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                end = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,9 +171,15 @@ class ScreenerTests {
 
     @Test
     void a_feed_line_that_is_not_utf8_says_so_and_where() {
-        byte[] binary = {(byte) 0xff, (byte) 0xfe, 'x'};
+        byte[] binary = {(byte) 0xff, 'x', (byte) 0xfe};
         assertThat(ListingReader.parse(9, binary, 0, binary.length).bad().toString())
                 .isEqualTo("line 9: not UTF-8 text (byte 0xFF, the line's byte 1); save the file as UTF-8");
+        for (byte[] utf16 : List.of(new byte[] {(byte) 0xff, (byte) 0xfe, '{', 0}, new byte[] {(byte) 0xfe,
+            (byte) 0xff, 0, '{'})) {
+            assertThat(ListingReader.parse(1, utf16, 0, utf16.length).bad().toString()).isEqualTo(String.format(
+                    "line 1: UTF-16 text (it starts with the UTF-16 byte-order mark %02X %02X); save the file as"
+                            + " UTF-8", utf16[0] & 0xff, utf16[1] & 0xff));
+        }
         byte[] latin1 = "..{\"id\":\"a\",\"title\":\"t\"}\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(ListingReader.parse(10, latin1, 2, latin1.length - 2).bad().message())
                 .startsWith("not UTF-8 text (byte 0xE9, the line's byte 23)");

@@ -123,6 +123,25 @@ class Utf8TextTests {
         assertThat(Utf8Text.firstInvalid(b, off, len)).as("seed %d", seed).isEqualTo(error ? in.position() - off : -1);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void utf16_text_is_named_as_such_from_its_mark(long seed) {
+        Random r = new Random(seed);
+        java.nio.charset.Charset charset = r.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        byte[] text = ("\uFEFF" + randomText(r)).getBytes(charset);
+        String mark = String.format("%02X %02X", text[0] & 0xff, text[1] & 0xff);
+        assertThatThrownBy(() -> {
+            try (Reader in = Utf8Text.reader(trickling(text, r))) {
+                readAll(in, r);
+            }
+        }).as("seed %d", seed).isInstanceOfSatisfying(Utf8Text.NotUtf8.class, e -> assertThat(e.getMessage())
+                .isEqualTo("line 1: UTF-16 text (it starts with the UTF-16 byte-order mark " + mark + "); save the"
+                        + " file as UTF-8"));
+        assertThat(Utf8Text.lineProblem(text, 0, Utf8Text.firstInvalid(text, 0, text.length)))
+                .isEqualTo("UTF-16 text (it starts with the UTF-16 byte-order mark " + mark + "); save the file as"
+                        + " UTF-8");
+    }
+
     @Test
     void a_mark_alone_or_nothing_reads_as_nothing() throws IOException {
         Random r = new Random(1);
