@@ -28,7 +28,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every error answers {@code application/problem+json} (RFC 9457) with the field at fault where there is one.
+ * Every error answers {@code application/problem+json} (RFC 9457) with the field at fault where there is one; a
+ * browser asking for a page gets the same problem as a page in the reader's language, with the same status.
  * User errors are 4xx; only a fault of the server itself is a 500, and it is logged.
  */
 @RestControllerAdvice
@@ -37,13 +38,21 @@ public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final org.thymeleaf.ITemplateEngine templates;
+    private final org.springframework.context.MessageSource messages;
+
+    public ProblemAdvice(org.thymeleaf.ITemplateEngine templates, org.springframework.context.MessageSource messages) {
+        this.templates = templates;
+        this.messages = messages;
+    }
+
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
+    ResponseEntity<?> api(ApiException e) {
         return answer(Problems.of(e.status(), e.title(), e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
-    ResponseEntity<ProblemDetail> transition(IllegalTransitionException e) {
+    ResponseEntity<?> transition(IllegalTransitionException e) {
         ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "Not allowed in this status", e.getMessage(), "action");
         p.setProperty("allowed", e.allowed().stream().map(Enum::name).sorted().toList());
         p.setProperty("noticeStatus", e.status().name());
@@ -51,7 +60,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
@@ -83,7 +92,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    ResponseEntity<?> invalid(MethodArgumentNotValidException e) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError f : e.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
@@ -99,7 +108,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
+    ResponseEntity<?> invalidParameter(HandlerMethodValidationException e) {
         var result = e.getParameterValidationResults().isEmpty() ? null : e.getParameterValidationResults().get(0);
         String field = result == null ? null : result.getMethodParameter().getParameterName();
         String message = result == null || result.getResolvableErrors().isEmpty() ? "invalid"
@@ -108,7 +117,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> violation(jakarta.validation.ConstraintViolationException e) {
+    ResponseEntity<?> violation(jakarta.validation.ConstraintViolationException e) {
         var v = e.getConstraintViolations().stream().findFirst();
         String path = v.map(x -> x.getPropertyPath().toString()).orElse("");
         String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
@@ -117,7 +126,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<?> mismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another value" : typeName(e.getRequiredType());
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": cannot read \""
                 + abbreviate(String.valueOf(e.getValue())) + "\" as " + expected, e.getName()));
@@ -125,7 +134,7 @@ public class ProblemAdvice {
 
     /** A query string that is not valid UTF-8 after percent-decoding ({@code ?reasonCode=%ff}). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
+    ResponseEntity<?> undecodable(org.apache.tomcat.util.http.InvalidParameterException e) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,100})\\]")
                 .matcher(String.valueOf(e.getMessage()));
         String field = m.find() ? m.group(1) : null;
@@ -134,36 +143,36 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<?> missingParameter(MissingServletRequestParameterException e) {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the query parameter "
                 + e.getParameterName() + " is required", e.getParameterName()));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    ResponseEntity<?> missingPart(MissingServletRequestPartException e) {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the multipart part "
                 + e.getRequestPartName() + " is required", e.getRequestPartName()));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+    ResponseEntity<?> missingHeader(MissingRequestHeaderException e) {
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName()
                 + " is required", e.getHeaderName()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> upload(MaxUploadSizeExceededException e) {
+    ResponseEntity<?> upload(MaxUploadSizeExceededException e) {
         return answer(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "the upload is larger than"
                 + " the limit of " + e.getMaxUploadSize() + " bytes", "file"));
     }
 
     @ExceptionHandler(BodySizeLimitFilter.TooLarge.class)
-    ResponseEntity<ProblemDetail> tooLarge(BodySizeLimitFilter.TooLarge e) {
+    ResponseEntity<?> tooLarge(BodySizeLimitFilter.TooLarge e) {
         return answer(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage(), null));
     }
 
     /** Spring's own request errors (405, 406, 415, 404 for unknown paths...) keep their status. */
-    private ResponseEntity<ProblemDetail> framework(ErrorResponse r) {
+    private ResponseEntity<?> framework(ErrorResponse r) {
         ProblemDetail body = r.getBody();
         HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
         return answer(Problems.of(status, status.getReasonPhrase(), body.getDetail() == null ? status.getReasonPhrase()
@@ -171,7 +180,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e) {
         if (e instanceof ErrorResponse r) {
             return framework(r);
         }
@@ -191,8 +200,39 @@ public class ProblemAdvice {
                 "the server failed; the error is logged", null));
     }
 
-    private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+    private ResponseEntity<?> answer(ProblemDetail p) {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a ? a.getRequest() : null;
+        if (request != null && page(request)) {
+            return ResponseEntity.status(p.getStatus()).contentType(new MediaType(MediaType.TEXT_HTML,
+                    java.nio.charset.StandardCharsets.UTF_8)).body(html(p));
+        }
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /**
+     * Whether the request is a person's browser asking for a page (not the API, its documentation or the
+     * actuator): the problem is then a page in the reader's language rather than JSON.
+     */
+    static boolean page(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator")
+                || path.startsWith("/swagger-ui")) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    private String html(ProblemDetail p) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var context = new org.thymeleaf.context.Context(locale);
+        context.setVariable("status", p.getStatus());
+        context.setVariable("heading", messages.getMessage("problem." + p.getStatus(), null,
+                messages.getMessage("problem.other", null, p.getTitle(), locale), locale));
+        context.setVariable("detail", p.getDetail());
+        context.setVariable("field", p.getProperties() == null ? null : p.getProperties().get("field"));
+        return templates.process("problem", context);
     }
 
     /** The JSON path of a Jackson error: {@code listings[2]}, {@code elements.proofOfRights}. */

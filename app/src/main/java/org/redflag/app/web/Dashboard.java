@@ -82,10 +82,10 @@ public class Dashboard {
         List<YearRow> years = new ArrayList<>();
         Map<Integer, Long> byYear = new java.util.TreeMap<>(); // notices received per calendar year, in UTC
         var span = jdbc.sql("SELECT MIN(received_at), MAX(received_at) FROM notices")
-                .query((rs, i) -> rs.getObject(1) == null ? null : new int[] {
+                .query((rs, i) -> rs.getObject(1) == null ? new int[0] : new int[] { // no notices: no years
                     rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).getYear(),
                     rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).getYear()}).single();
-        for (int y = span == null ? 1 : span[0]; span != null && y <= span[1]; y++) {
+        for (int y = span.length == 0 ? 1 : span[0]; span.length > 0 && y <= span[1]; y++) {
             long n = jdbc.sql("SELECT COUNT(*) FROM notices WHERE received_at >= :a AND received_at < :b")
                     .param("a", OffsetDateTime.of(y, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                     .param("b", OffsetDateTime.of(y + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)).query(Long.class).single();

@@ -32,6 +32,10 @@ class DashboardFiguresIT {
     @EnumSource(TestServer.Db.class)
     void the_figures_are_those_of_the_notices_counted_one_by_one(TestServer.Db db, @TempDir Path dir) {
         try (TestServer server = TestServer.start(db, TestServer.database(db, dir), Map.of())) {
+            Dashboard.Figures empty = server.bean(Dashboard.class).figures(); // a new platform: no notice yet
+            assertThat(empty.perYear()).isEmpty();
+            assertThat(empty.medianHoursToAction()).isEmpty();
+            assertThat(empty.openByTimeLeft().stream().mapToLong(Dashboard.Bucket::count).sum()).isZero();
             Marketplace m = new Marketplace(server, "");
             Random r = new Random(7);
             for (int i = 0; i < 36; i++) {

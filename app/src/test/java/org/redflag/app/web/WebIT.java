@@ -306,6 +306,39 @@ class WebIT {
     }
 
     @Test
+    void a_problem_on_a_page_is_a_page_in_the_readers_language_with_its_status() {
+        Page seller = login("seller", "seller-password");
+        var missing = seller.navigate(server.url + "/notices/987654");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.headerValue("content-type")).startsWith("text/html");
+        assertThat(seller.textContent("h1")).isEqualTo("Not found");
+        assertThat(seller.textContent("#problem")).contains("notice 987654");
+        shot(seller, "23-problem-not-found");
+        var staffOnly = seller.navigate(server.url + "/dashboard?lang=zh");
+        assertThat(staffOnly.status()).isEqualTo(403);
+        assertThat(seller.textContent("h1")).isEqualTo("无权访问");
+        seller.navigate(server.url + "/notices?lang=en");
+        Page reviewer = login("reviewer", "reviewer-password");
+        var backwards = reviewer.navigate(server.url + "/transparency?from=2030-01-01&to=2020-01-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(reviewer.textContent("#problem")).isEqualTo("to must be after from");
+        assertThat(reviewer.textContent("main")).contains("Field: to");
+        follow(reviewer, "main a[href='/']");
+        assertThat(reviewer.textContent("h1")).isEqualTo("Dashboard");
+        // the API answers JSON whatever the browser asks for
+        var api = reviewer.context().request().get(server.url + "/api/notices/987654",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept", "text/html")
+                        .setHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "reviewer:reviewer-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.headers().get("content-type")).isEqualTo("application/problem+json");
+        // the browser reports each page answered with an error status; those were asked for, nothing else
+        consoleErrors.removeIf(e -> e.matches(".*(/notices/987654|/dashboard\\?lang=zh|/transparency\\?from=2030"
+                + "-01-01&to=2020-01-01): Failed to load resource: the server responded with a status of 40[034].*"));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void pages_read_without_javascript_and_chinese_is_one_click_away() {
         BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = noJs.newPage();
