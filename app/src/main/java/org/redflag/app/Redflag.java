@@ -140,20 +140,27 @@ public final class Redflag implements Runnable {
     }
 
     /** The version from the build. */
+    /** This build's version, from the properties Maven writes at build time ("unknown" without them). */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Redflag.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // a label only: "unknown"
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             return versionLines();
         }
 
-        static String[] versionLines() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Redflag.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"redflag " + p.getProperty("version", "unknown"),
+        static String[] versionLines() {
+            return new String[] {"redflag " + version(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

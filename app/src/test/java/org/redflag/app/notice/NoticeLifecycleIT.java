@@ -570,7 +570,19 @@ abstract class NoticeLifecycleIT {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");
         assertThat(anonymous.get("/actuator/prometheus").expect(200).body()).contains("jvm_memory_used_bytes");
-        assertThat(anonymous.get("/v3/api-docs").expect(200).body()).contains("/api/notices/{id}/actions");
+        JsonNode docs = anonymous.get("/v3/api-docs").expect(200).json();
+        assertThat(docs.get("paths").has("/api/notices/{id}/actions")).isTrue();
+        assertThat(docs.get("info").get("title").asString()).isEqualTo("Redflag API");
+        assertThat(docs.get("info").get("version").asString()).isEqualTo(org.redflag.app.Redflag.version())
+                .isNotEqualTo("unknown");
+        JsonNode schemes = docs.get("components").get("securitySchemes");
+        assertThat(schemes.get("basic").get("scheme").asString()).isEqualTo("basic");
+        assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
+        assertThat(docs.get("security").toString()).contains("basic", "apiKey");
+        // what the documentation says about authentication works: an API key in its header
+        String key = m.brand.post("/api/accounts/me/api-keys", Map.of("label", "docs")).expect(201).json().get("key")
+                .asString();
+        new TestServer.Client(server, 0, key, null).get("/api/notices").expect(200);
         anonymous.get("/api/notices").expect(401);
     }
 }
