@@ -68,7 +68,7 @@ public final class SellerFeed {
     private void line(byte[] b, int off, int len, long number, IdentityGraph graph, BadLines bad) {
         int notUtf8 = org.redflag.source.Utf8Text.firstInvalid(b, off, len);
         if (notUtf8 >= 0) { // ids read with replacement characters would no longer be the registry's
-            bad.bad(number, null, org.redflag.source.Utf8Text.lineProblem(b, off, notUtf8));
+            bad.bad(number, null, org.redflag.source.Utf8Text.lineProblem(number, b, off, notUtf8));
             return;
         }
         if (parser.parse(b, off, len)) {

@@ -57,7 +57,7 @@ public final class ListingReader {
         }
         int notUtf8 = org.redflag.source.Utf8Text.firstInvalid(b, off, len);
         return notUtf8 < 0 ? parse(number, new String(b, off, len, StandardCharsets.UTF_8))
-                : new Line(number, null, new Bad(number, null, org.redflag.source.Utf8Text.lineProblem(b, off,
+                : new Line(number, null, new Bad(number, null, org.redflag.source.Utf8Text.lineProblem(number, b, off,
                         notUtf8)));
     }
 

@@ -86,9 +86,12 @@ public final class Utf8Text {
         return -1;
     }
 
-    /** What is wrong with a line whose bytes are not UTF-8 from {@code invalid} on ({@link #firstInvalid}). */
-    public static String lineProblem(byte[] b, int off, int invalid) {
-        if (invalid == 0 && b.length > off + 1 && utf16Mark(b[off], b[off + 1])) {
+    /**
+     * What is wrong with line {@code line} (from 1), whose bytes are not UTF-8 from {@code invalid} on
+     * ({@link #firstInvalid}); UTF-16's byte-order mark names the file as UTF-16 only at the file's start.
+     */
+    public static String lineProblem(long line, byte[] b, int off, int invalid) {
+        if (line == 1 && invalid == 0 && b.length > off + 1 && utf16Mark(b[off], b[off + 1])) {
             return utf16(b[off], b[off + 1]);
         }
         return String.format("not UTF-8 text (byte 0x%02X, the line's byte %d); save the file as UTF-8",

@@ -137,9 +137,11 @@ class Utf8TextTests {
         }).as("seed %d", seed).isInstanceOfSatisfying(Utf8Text.NotUtf8.class, e -> assertThat(e.getMessage())
                 .isEqualTo("line 1: UTF-16 text (it starts with the UTF-16 byte-order mark " + mark + "); save the"
                         + " file as UTF-8"));
-        assertThat(Utf8Text.lineProblem(text, 0, Utf8Text.firstInvalid(text, 0, text.length)))
+        assertThat(Utf8Text.lineProblem(1, text, 0, Utf8Text.firstInvalid(text, 0, text.length)))
                 .isEqualTo("UTF-16 text (it starts with the UTF-16 byte-order mark " + mark + "); save the file as"
                         + " UTF-8");
+        assertThat(Utf8Text.lineProblem(2, text, 0, 0)).as("further down a file, the bytes are just not UTF-8")
+                .startsWith("not UTF-8 text (byte 0x");
     }
 
     @Test

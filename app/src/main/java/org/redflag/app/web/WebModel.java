@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every page knows: who is looking (for role-appropriate navigation). */
-@ControllerAdvice(assignableTypes = {NoticePages.class, ToolPages.class, SellerPages.class, ScreeningPage.class})
+@ControllerAdvice(assignableTypes = {NoticePages.class, ToolPages.class, SellerPages.class, ScreeningPage.class,
+    ListingPage.class})
 public class WebModel {
 
     private final CurrentActor current;

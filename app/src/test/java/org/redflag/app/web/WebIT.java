@@ -339,6 +339,42 @@ class WebIT {
     }
 
     @Test
+    void a_flagged_listing_has_a_page_with_its_flags_evidence_and_notices_reached_from_screening() {
+        TestServer.Client shop = server.account("lp-seller", Role.SELLER);
+        TestServer.Client owner = server.account("lp-brand", Role.RIGHTS_HOLDER);
+        shop.post("/api/listings", Map.of("id", "lp-1", "title", "高仿 Gucci bag")).expect(201);
+        long notice = owner.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference", "TM 7"),
+                "listings", List.of("lp-1"), "reasonCode", "COUNTERFEIT", "elements", Map.of("rightsHolderIdentity",
+                        true, "proofOfRights", true, "listingLocation", true, "infringementEvidence", true,
+                        "goodFaithStatement", true))).expect(201).json().get("id").asLong();
+        Page reviewer = login("reviewer", "reviewer-password");
+        reviewer.navigate(server.url + "/screening?flag=COUNTERFEIT_KEYWORD");
+        follow(reviewer, "#flags a[href='/listings/lp-1']");
+        assertThat(reviewer.textContent("h1")).isEqualTo("Listing lp-1");
+        assertThat(reviewer.textContent("#listing-title")).isEqualTo("高仿 Gucci bag");
+        assertThat(reviewer.textContent("#risk")).isEqualTo("0.70");
+        assertThat(reviewer.textContent("#flags")).contains("COUNTERFEIT_KEYWORD", "The listing says \"高仿\"",
+                "cn.ecl.art45");
+        reviewer.click("#flags summary");
+        assertThat(reviewer.textContent("#flags pre")).contains("\"term\" : \"高仿\"", "\"brands\"");
+        shot(reviewer, "24-listing");
+        follow(reviewer, "#notices a");
+        assertThat(reviewer.textContent("h1")).isEqualTo("Notice " + notice);
+        follow(reviewer, "#listings a");
+        assertThat(reviewer.url()).endsWith("/listings/lp-1");
+
+        Page brand = login("lp-brand", "password-of-lp-brand");
+        brand.navigate(server.url + "/listings/lp-1");
+        assertThat(brand.textContent("#notices")).contains("#" + notice);
+        Page otherSeller = login("seller", "seller-password");
+        assertThat(otherSeller.navigate(server.url + "/listings/lp-1").status()).isEqualTo(404);
+        assertThat(otherSeller.navigate(server.url + "/listings/no-such").status()).isEqualTo(404);
+        consoleErrors.removeIf(e -> e.matches(".*/listings/(lp-1|no-such): Failed to load resource: the server"
+                + " responded with a status of 404.*"));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void pages_read_without_javascript_and_chinese_is_one_click_away() {
         BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = noJs.newPage();
