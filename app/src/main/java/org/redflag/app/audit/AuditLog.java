@@ -38,10 +38,47 @@ public class AuditLog {
 
     public List<Event> forNotice(long noticeId) {
         return jdbc.sql("SELECT * FROM audit_events WHERE notice_id = :n ORDER BY id").param("n", noticeId)
-                .query((rs, i) -> new Event(rs.getLong("id"), rs.getLong("notice_id"), rs.getString("actor"),
-                        rs.getString("actor_role"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("action"), rs.getString("before_status"), rs.getString("after_status"),
-                        rs.getString("detail"))).list();
+                .query(AuditLog::event).list();
+    }
+
+    /** Which events of a period: [from, to), and one action if {@code action} is not null. */
+    public record Period(Instant from, Instant to, String action) {
+        String where() {
+            return " WHERE at >= :from AND at < :to" + (action == null ? "" : " AND action = :action");
+        }
+
+        org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
+                org.springframework.jdbc.core.simple.JdbcClient.StatementSpec sql) {
+            sql = sql.param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC));
+            return action == null ? sql : sql.param("action", action);
+        }
+    }
+
+    /** The period's events in the order they happened, {@code limit} of them after the first {@code offset}. */
+    public List<Event> page(Period period, long offset, int limit) {
+        return period.bind(jdbc.sql("SELECT * FROM audit_events" + period.where()
+                        + " ORDER BY id LIMIT :limit OFFSET :offset"))
+                .param("limit", limit).param("offset", offset).query(AuditLog::event).list();
+    }
+
+    /** The period's events after the event {@code afterId}, in order, at most {@code limit}: for reading it all. */
+    public List<Event> after(Period period, long afterId, int limit) {
+        return period.bind(jdbc.sql("SELECT * FROM audit_events" + period.where()
+                        + " AND id > :after ORDER BY id LIMIT :limit"))
+                .param("after", afterId).param("limit", limit).query(AuditLog::event).list();
+    }
+
+    public long count(Period period) {
+        return period.bind(jdbc.sql("SELECT COUNT(*) FROM audit_events" + period.where())).query(Long.class)
+                .single();
+    }
+
+    private static Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long notice = rs.getLong("notice_id");
+        return new Event(rs.getLong("id"), rs.wasNull() ? null : notice, rs.getString("actor"),
+                rs.getString("actor_role"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("action"), rs.getString("before_status"), rs.getString("after_status"),
+                rs.getString("detail"));
     }
 
     public long count(long noticeId, String action) {

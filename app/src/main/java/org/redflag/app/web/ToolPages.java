@@ -1,7 +1,6 @@
 package org.redflag.app.web;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.redflag.app.server.CsvCells;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.reasons.StatementsOfReasons;
 import org.redflag.app.server.ApiException;
@@ -42,8 +43,11 @@ public class ToolPages {
     private final CurrentActor current;
     private final StatementsOfReasons statements;
     private final JdbcClient jdbc;
+    private final org.redflag.app.audit.AuditLog audit;
 
-    public ToolPages(CurrentActor current, StatementsOfReasons statements, JdbcClient jdbc) {
+    public ToolPages(CurrentActor current, StatementsOfReasons statements, JdbcClient jdbc,
+                     org.redflag.app.audit.AuditLog audit) {
+        this.audit = audit;
         this.current = current;
         this.statements = statements;
         this.jdbc = jdbc;
@@ -251,23 +255,49 @@ public class ToolPages {
                 .writeValueAsString(Map.of("statements", out)));
     }
 
+    /** Every statement of the period as CSV, read a thousand at a time while it is written. */
     @GetMapping(path = "/transparency/statements.csv", produces = "text/csv")
-    public ResponseEntity<String> statementsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
-            throws IOException {
+    public ResponseEntity<StreamingResponseBody> statementsCsv(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         staff();
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("puid", "notice", "application_date",
-                "decision_visibility", "decision_ground", "category", "category_specification", "source_type",
-                "decision_facts").get())) {
-            for (var s : statements.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    to.atStartOfDay().toInstant(ZoneOffset.UTC))) {
-                p.printRecord(s.puid(), s.noticeId(), s.applicationDate(), s.decisionVisibility(), s.decisionGround(),
-                        s.category(), s.categorySpecification(), s.sourceType(), s.decisionFacts());
+        Instant a = from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant b = to.atStartOfDay().toInstant(ZoneOffset.UTC);
+        StreamingResponseBody body = out -> {
+            var w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("puid", "notice",
+                    "application_date", "decision_visibility", "decision_ground", "category",
+                    "category_specification", "source_type", "decision_facts").get());
+            for (long offset = 0; ; offset += 1000) {
+                var chunk = statements.between(a, b, offset, 1000);
+                for (var s : chunk) {
+                    p.printRecord(s.puid(), s.noticeId(), s.applicationDate(), s.decisionVisibility(),
+                            s.decisionGround(), s.category(), s.categorySpecification(), s.sourceType(),
+                            CsvCells.text(s.decisionFacts()));
+                }
+                p.flush();
+                if (chunk.size() < 1000) {
+                    break;
+                }
             }
-        }
+        };
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statements-"
-                + from + "-" + to + ".csv\"").contentType(MediaType.parseMediaType("text/csv")).body(w.toString());
+                + from + "-" + to + ".csv\"").contentType(new MediaType("text", "csv",
+                java.nio.charset.StandardCharsets.UTF_8)).body(body);
+    }
+
+    /** The audit trail of the period as CSV: every change, with actor, time, before and after. */
+    @GetMapping(path = "/transparency/audit.csv", produces = "text/csv")
+    public ResponseEntity<StreamingResponseBody> auditCsv(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        staff();
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("to", "to must be after from");
+        }
+        return org.redflag.app.audit.AuditController.csvOf(audit, new org.redflag.app.audit.AuditLog.Period(
+                from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC), null),
+                "audit-" + from + "-" + to + ".csv");
     }
 
     @GetMapping("/policies")

@@ -109,6 +109,10 @@ class IsolationIT {
             party.post("/api/sellers/check", Map.of("id", "x", "phones", List.of("+86 139 3333 4444"))).expect(403);
         }
         m.brand.get("/api/statements-of-reasons?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+        for (TestServer.Client party : List.of(m.seller, m.brand)) {
+            party.get("/api/audit?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+            party.get("/api/audit/export.csv?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+        }
     }
 
     @Test

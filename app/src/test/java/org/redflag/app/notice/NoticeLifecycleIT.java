@@ -456,6 +456,57 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void the_audit_trail_of_a_period_reads_a_page_at_a_time_and_as_csv_safe_for_spreadsheets() throws Exception {
+        Instant from = server.clock().instant().minusSeconds(1);
+        String listing = m.listing(m.seller, "audit-1");
+        long id = m.file(m.brand, listing);
+        String reasons = "=HYPERLINK(\"http://x\"), with a comma, a \"quote\"\nand a second line";
+        m.reviewer.post("/api/notices/" + id + "/actions", Map.of("action", "REMOVE_LISTING", "reasons", reasons))
+                .expect(200);
+        Instant to = server.clock().instant().plusSeconds(1);
+        String period = "from=" + from + "&to=" + to;
+        var all = m.reviewer.get("/api/audit?" + period);
+        JsonNode events = all.expect(200).json();
+        long total = Long.parseLong(all.header("X-Total-Count"));
+        assertThat(total).isEqualTo(events.size()).isGreaterThanOrEqualTo(2);
+        List<Long> ids = events.valueStream().map(e -> e.get("id").asLong()).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        JsonNode removal = events.valueStream().filter(e -> e.get("action").asString().equals("REMOVE_LISTING"))
+                .findFirst().orElseThrow();
+        assertThat(removal.get("noticeId").asLong()).isEqualTo(id);
+        assertThat(removal.get("before").asString()).isEqualTo("RECEIVED");
+        assertThat(removal.get("after").asString()).isEqualTo("LISTING_REMOVED");
+        assertThat(removal.get("detail").asString()).isEqualTo(reasons);
+        // pages of one give the same events in the same order
+        List<Long> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < total; page++) {
+            paged.add(m.reviewer.get("/api/audit?" + period + "&size=1&page=" + page).expect(200).json().get(0)
+                    .get("id").asLong());
+        }
+        assertThat(paged).isEqualTo(ids);
+        JsonNode filed = m.reviewer.get("/api/audit?" + period + "&action=FILED").expect(200).json();
+        assertThat(filed.valueStream().map(e -> e.get("action").asString())).isNotEmpty().containsOnly("FILED");
+        // the whole period as CSV: the same events, the party's text a cell no spreadsheet runs
+        var csv = m.reviewer.get("/api/audit/export.csv?" + period).expect(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                .setHeader().get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows.stream().map(r -> Long.parseLong(r.get("id"))).toList()).isEqualTo(ids);
+        var removed = rows.stream().filter(r -> r.get("action").equals("REMOVE_LISTING")).findFirst().orElseThrow();
+        assertThat(removed.get("detail")).isEqualTo("'" + reasons);
+        assertThat(removed.get("notice")).isEqualTo(Long.toString(id));
+        // staff only; bad parameters named
+        m.seller.get("/api/audit?" + period).expect(403);
+        m.brand.get("/api/audit/export.csv?" + period).expect(403);
+        for (String[] bad : new String[][] {{"from=" + to + "&to=" + from, "to"}, {period + "&size=1001", "size"},
+                {period + "&page=-1", "page"}, {period + "&action=drop%20table", "action"},
+                {"from=yesterday&to=" + to, "from"}, {"to=" + to, "from"}}) {
+            assertThat(m.reviewer.get("/api/audit?" + bad[0]).expect(400).json().get("field").asString())
+                    .as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
     void reasons_at_their_limit_beside_a_long_right_reference_make_a_statement_cut_to_its_column() {
         String listing = m.listing(m.seller, "long-reasons");
         long id = m.brand.post("/api/notices", Map.of("right", Map.of("type", "TRADEMARK", "reference",

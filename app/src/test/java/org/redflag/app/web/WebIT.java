@@ -232,6 +232,7 @@ class WebIT {
         shot(reviewer, "13-policies");
         reviewer.navigate(server.url + "/screening");
         shot(reviewer, "14-screening");
+        reviewer.navigate(server.url + "/transparency");
         var request = reviewer.context().request();
         String from = java.time.LocalDate.now().minusYears(1).toString();
         String to = java.time.LocalDate.now().plusDays(30).toString();
@@ -241,6 +242,11 @@ class WebIT {
         var csv = request.get(server.url + "/transparency/statements.csv?from=" + from + "&to=" + to);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).startsWith("puid,notice,application_date");
+        String auditHref = reviewer.getAttribute("#audit-csv", "href");
+        var audit = request.get(server.url + auditHref);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.headers().get("content-disposition")).contains("attachment", "audit-");
+        assertThat(audit.text()).startsWith("id,at,notice,actor,actor_role,action,before,after,detail");
         assertThat(consoleErrors).isEmpty();
     }
 
