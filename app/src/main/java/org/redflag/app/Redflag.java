@@ -80,6 +80,13 @@ public final class Redflag implements Runnable {
             if (brokenPipe(ex)) {
                 return CLOSED_PIPE; // the reader of our output has gone (| head): stop quietly, as Unix tools do
             }
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof org.redflag.evidence.Ledger.InUse inUse) { // another process has it: wait or stop
+                    c.getErr().println("redflag: " + inUse.getMessage());
+                    c.getErr().flush();
+                    return BAD_INPUT;
+                }
+            }
             String file = FileProblems.of(ex);
             if (file != null) { // a file the user named, missing, a directory, not allowed: theirs to fix
                 c.getErr().println("redflag: " + file);

@@ -128,6 +128,35 @@ class CliTests {
     }
 
     @Test
+    void a_ledger_another_process_has_open_is_refused_by_name_and_left_as_it_was(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("snapshot.html");
+        Files.writeString(file, "<html>高仿</html>");
+        Path ledger = dir.resolve("ledger");
+        assertThat(run("evidence", "add", "--ledger", ledger.toString(), file.toString()).code()).isEqualTo(0);
+        String entries = Files.readString(ledger.resolve("entries.jsonl"));
+        try (var held = org.redflag.evidence.Ledger.open(ledger, java.time.Clock.systemUTC(), "test",
+                java.util.Optional.empty())) {
+            Run add = run("evidence", "add", "--ledger", ledger.toString(), file.toString());
+            assertThat(add.code()).isEqualTo(2);
+            assertThat(add.err()).contains("redflag: the ledger in " + ledger + " is open in another process");
+            noStackTrace(add);
+            // a server whose data directory's ledger is held says which setting to change
+            Path data = dir.resolve("data");
+            try (var serverLedger = org.redflag.evidence.Ledger.open(data.resolve("evidence"),
+                    java.time.Clock.systemUTC(), "test", java.util.Optional.empty())) {
+                Run serve = run("serve", "--port", "0", "--data", data.toString());
+                assertThat(serve.code()).isEqualTo(2);
+                assertThat(serve.err()).contains("--data: the ledger in", "is open in another process",
+                        "another Redflag server");
+            }
+        }
+        assertThat(Files.readString(ledger.resolve("entries.jsonl"))).isEqualTo(entries);
+        assertThat(run("evidence", "add", "--ledger", ledger.toString(), file.toString()).code())
+                .as("free again once the other closes it").isEqualTo(0);
+    }
+
+    @Test
     void assess_with_no_file_assesses_the_bundled_examples_and_prints_the_table() {
         Run r = run("assess");
         assertThat(r.code()).isEqualTo(0);

@@ -48,6 +48,38 @@ class LauncherIT {
     }
 
     @Test
+    void launchers_started_together_after_a_build_all_run_and_an_earlier_extraction_is_kept(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the launcher beside a copy of the packaged jar, in a tree of its own (no sources: nothing to rebuild)
+        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
+        dir.resolve("redflag").toFile().setExecutable(true);
+        Path jar = dir.resolve("app/target/redflag.jar");
+        java.nio.file.Files.createDirectories(jar.getParent());
+        java.nio.file.Files.copy(Path.of("target/redflag.jar"), jar);
+        List<Process> together = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            together.add(new ProcessBuilder(dir.resolve("redflag").toString(), "assess").directory(dir.toFile())
+                    .redirectErrorStream(true).start());
+        }
+        for (Process p : together) {
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("14 cases assessed");
+        }
+        Path first = dir.resolve("app/target/redflag").toRealPath();
+        // a new build (here: the same jar with a new time) is extracted beside the one a running server may use
+        jar.toFile().setLastModified(jar.toFile().lastModified() + 60_000);
+        assertThat(run(dir).code()).isZero();
+        Path second = dir.resolve("app/target/redflag").toRealPath();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(first.resolve("redflag.jar")).as("the earlier extraction is left whole").isRegularFile();
+        assertThat(first.resolve("lib")).isDirectory();
+        assertThat(second.resolve("redflag.jar")).isRegularFile();
+    }
+
+    @Test
     void the_launcher_rebuilds_for_a_changed_main_source_and_not_for_a_changed_test(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // a copy of the launcher in a tree of its own, with a build that only says it ran

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The evidence ledger in a directory: captured bytes stored by SHA-256 under {@code objects/}, one canonical record
  * per entry in {@code entries.jsonl} (the Merkle leaves, in order), the tree in {@code tree/}, signed tree heads in
  * {@code heads.jsonl}, and the keys in {@code keys/}: the ledger's Ed25519 key and the local TSA's key and
- * certificate, made on first use. Appends are serialised; the ledger is meant for one process at a time. Appends
+ * certificate, made on first use. Appends are serialised; one process at a time has a ledger open (a lock on
+ * {@code DIR/lock}, released when it closes or the process ends: another opening is refused). Appends
  * are written at once and forced to disk when a tree head is signed and when the ledger is closed.
  */
 public final class Ledger implements AutoCloseable {
@@ -32,13 +33,26 @@ public final class Ledger implements AutoCloseable {
     private final MerkleLog log;
     private final List<EvidenceRecord> records = new ArrayList<>();
     private final BufferedWriter entries;
+    private final java.nio.channels.FileChannel lockFile;
+    private final java.nio.channels.FileLock lock;
     private boolean recovered;
 
-    private Ledger(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl) throws IOException,
+    /** The ledger is open in another process, or already open in this one. */
+    public static final class InUse extends IllegalStateException {
+        InUse(Path dir) {
+            super("the ledger in " + dir + " is open in another process (a server, or another 'redflag evidence'"
+                    + " command); one process at a time writes a ledger: wait for it to finish, or stop it");
+        }
+    }
+
+    private Ledger(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl,
+                   java.nio.channels.FileChannel lockFile, java.nio.channels.FileLock lock) throws IOException,
             GeneralSecurityException {
         this.dir = dir;
         this.clock = clock;
         this.software = software;
+        this.lockFile = lockFile;
+        this.lock = lock;
         Files.createDirectories(dir.resolve("objects"));
         Path keys = Files.createDirectories(dir.resolve("keys"));
         Path priv = keys.resolve("ledger-ed25519.key");
@@ -146,12 +160,43 @@ public final class Ledger implements AutoCloseable {
 
     /** Opens (or creates) the ledger in {@code dir}; time-stamps from the local TSA unless a TSA URL is given. */
     public static Ledger open(Path dir, Clock clock, String software, Optional<java.net.URI> tsaUrl) {
+        java.nio.channels.FileChannel lockFile = null;
+        java.nio.channels.FileLock lock = null;
         try {
-            return new Ledger(dir, clock, software, tsaUrl);
+            Files.createDirectories(dir);
+            lockFile = java.nio.channels.FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                lock = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // this process has it open already
+            }
+            if (lock == null) {
+                throw new InUse(dir);
+            }
+            return new Ledger(dir, clock, software, tsaUrl, lockFile, lock);
+        } catch (RuntimeException e) {
+            release(lock, lockFile);
+            throw e;
         } catch (IOException e) {
+            release(lock, lockFile);
             throw new UncheckedIOException("cannot open the ledger in " + dir, e);
         } catch (GeneralSecurityException e) {
+            release(lock, lockFile);
             throw new IllegalStateException("the ledger's keys in " + dir.resolve("keys") + " cannot be read", e);
+        }
+    }
+
+    private static void release(java.nio.channels.FileLock lock, java.nio.channels.FileChannel lockFile) {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockFile != null) {
+                lockFile.close();
+            }
+        } catch (IOException e) {
+            // the process ending releases it as well
         }
     }
 
@@ -261,13 +306,23 @@ public final class Ledger implements AutoCloseable {
         return dir.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
     }
 
+    /**
+     * What a process's death does to an open ledger, for tests of recovery: the lock goes, and nothing buffered is
+     * written.
+     */
+    void dropLockAsIfKilled() {
+        release(lock, lockFile);
+    }
+
     @Override
     public synchronized void close() {
         try {
             entries.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            store.close();
+            release(lock, lockFile);
         }
-        store.close();
     }
 }

@@ -57,12 +57,29 @@ class LedgerRecoveryTests {
     }
 
     @Test
+    void a_ledger_open_in_one_place_is_refused_in_another_until_it_closes() {
+        Path at = dir.resolve("ledger");
+        try (Ledger first = open(at)) {
+            add(first, 0);
+            assertThatThrownBy(() -> open(at)).isInstanceOf(Ledger.InUse.class)
+                    .hasMessageContaining("is open in another process");
+            assertThat(first.size()).as("the first goes on").isEqualTo(1);
+            add(first, 1);
+        }
+        try (Ledger second = open(at)) {
+            assertThat(second.recovered()).isFalse();
+            checkWhole(second, 2);
+        }
+    }
+
+    @Test
     void a_stop_before_the_tree_was_written_is_repaired_from_the_entries() {
         Path at = dir.resolve("ledger");
         Ledger stopped = open(at); // never closed: its tree stays in its buffers, as when a process is killed
         for (int i = 0; i < 7; i++) {
             add(stopped, i);
         }
+        stopped.dropLockAsIfKilled();
         try (Ledger again = open(at)) {
             assertThat(again.recovered()).isTrue();
             checkWhole(again, 7);

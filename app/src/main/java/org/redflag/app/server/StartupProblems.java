@@ -4,8 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Why the server could not start, said as what the user can change, when it is theirs to change: the port taken by
- * another program, a database that cannot be reached, refuses the user or does not exist, a data directory another
- * server holds. Anything else is not recognised here (null) and stays an internal error.
+ * another program, a database that cannot be reached, refuses the user or does not exist, a data directory (its
+ * database or its evidence ledger) another server holds. Anything else is not recognised here (null) and stays an internal error.
  */
 public final class StartupProblems {
 
@@ -25,6 +25,10 @@ public final class StartupProblems {
                     || t.getClass().getName().equals("org.springframework.boot.web.server.PortInUseException")) {
                 return "--port: " + bind + ":" + port + " is already in use by another program; stop it, or choose"
                         + " another port (--port 0 picks a free one)";
+            }
+            if (t instanceof org.redflag.evidence.Ledger.InUse inUse) {
+                return "--data: " + inUse.getMessage() + " (is another Redflag server running with this data"
+                        + " directory?)";
             }
             if (t instanceof SQLException sql) {
                 String problem = database(sql, database, embedded);
