@@ -42,7 +42,9 @@ class CliTests {
         "redflag.identity.max-hops|0|expected 1 to 50; found 0",
         "redflag.deadlines.warn-at-fraction|1.5|expected a fraction of the response period above 0 and below 1;"
                 + " found 1.5",
-        "redflag.screening.category-stats|/no/such/stats.csv|/no/such/stats.csv: no such file"})
+        "redflag.screening.category-stats|/no/such/stats.csv|/no/such/stats.csv: no such file",
+        "redflag.login.max-failures|0|expected 1 or more; found 0",
+        "redflag.login.lockout|-5m|expected a positive duration; found PT-5M"})
     void serve_refuses_a_bad_setting_by_name_with_exit_2(String setting, String value, String message,
                                                          @TempDir Path dir) {
         System.setProperty(setting, value);

@@ -50,8 +50,10 @@ public class SecurityConfiguration {
     /** The web UI: form login, sessions, CSRF on every form, strict security headers (no inline script). */
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, Problems problems, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/**")
+                .addFilterBefore(new LoginThrottle.Filter(throttle, problems), org.springframework.security.web
+                        .authentication.UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the second dispatch of a streamed answer: the request was authorised when it began
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
@@ -71,7 +73,8 @@ public class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, Problems problems, LoginThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -91,7 +94,8 @@ public class SecurityConfiguration {
                                 "log in with HTTP Basic or send an API key in " + API_KEY_HEADER, null))
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
                                 "Forbidden", "your role may not do this", null)))
-                .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle.Filter(throttle, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -116,6 +116,32 @@ class IsolationIT {
     }
 
     @Test
+    void guessing_a_password_locks_that_username_out_for_a_while_and_an_api_key_still_works() {
+        TestServer.Client owner = server.account("guessed", org.redflag.app.account.Role.RIGHTS_HOLDER);
+        TestServer.Client guesser = owner.withBasic("guessed", "not-the-password");
+        TestServer.Client person = owner.withBasic("guessed", "password-of-guessed");
+        person.get("/api/accounts/me").expect(200);
+        for (int i = 0; i < 10; i++) {
+            guesser.get("/api/accounts/me").expect(401);
+        }
+        var locked = person.get("/api/accounts/me").expect(429);
+        assertThat(locked.json().get("detail").asString()).contains("too many wrong passwords", "API key");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 900L);
+        guesser.get("/api/accounts/me").expect(429);
+        owner.get("/api/accounts/me").expect(200); // its API key
+        m.brand.withBasic("brand", "password-of-brand").get("/api/notices").expect(200); // another username
+        server.clock().advance(java.time.Duration.ofMinutes(16));
+        person.get("/api/accounts/me").expect(200);
+        // a right password clears the count: eighteen wrong ones, nine either side of it, do not lock it
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 9; i++) {
+                guesser.get("/api/accounts/me").expect(401);
+            }
+            person.get("/api/accounts/me").expect(200);
+        }
+    }
+
+    @Test
     void wrong_credentials_are_refused() {
         new TestServer.Client(server, 0, "rf_not-a-key", null).get("/api/notices").expect(401);
         m.brand.withBasic("brand", "wrong").get("/api/notices").expect(401);

@@ -381,6 +381,28 @@ class WebIT {
     }
 
     @Test
+    void the_login_page_says_when_a_username_is_locked_after_wrong_passwords() {
+        server.account("locked-web", Role.SELLER);
+        Page page = browser.newContext().newPage();
+        for (int i = 0; i < 10; i++) {
+            page.navigate(server.url + "/login");
+            page.fill("#username", "locked-web");
+            page.fill("#password", "wrong-password-" + i);
+            follow(page, "button[type=submit]");
+            assertThat(page.url()).contains("/login?error");
+        }
+        page.fill("#username", "locked-web");
+        page.fill("#password", "password-of-locked-web");
+        follow(page, "button[type=submit]");
+        assertThat(page.url()).contains("/login?locked=15");
+        assertThat(page.textContent("#locked")).isEqualTo("Too many wrong passwords for this username: try again in"
+                + " 15 min.");
+        page.navigate(server.url + "/login?locked=%3Cb%3E");
+        assertThat(page.locator("#locked").count()).as("only a number of minutes is shown").isZero();
+        page.context().close();
+    }
+
+    @Test
     void pages_read_without_javascript_and_chinese_is_one_click_away() {
         BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = noJs.newPage();
