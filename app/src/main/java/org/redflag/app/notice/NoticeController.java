@@ -96,12 +96,15 @@ public class NoticeController {
 
     @GetMapping
     @Operation(summary = "List notices in queue order", description = "Trusted notifiers first, then by deadline."
-            + " A right holder sees its own notices, a seller those naming its listings.")
+            + " A right holder sees its own notices, a seller those naming its listings; listingId keeps those naming"
+            + " one listing.")
     public NoticeQueries.Page list(@RequestParam(required = false) NoticeStatus status,
                                    @RequestParam(required = false) NoticeRequests.ReasonCode reasonCode,
+                                   @RequestParam(required = false) @jakarta.validation.constraints.Size(min = 1,
+                                           max = 100) String listingId,
                                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(current.get(), status, reasonCode, page, size);
+        return queries.list(current.get(), status, reasonCode, listingId, page, size);
     }
 
     @GetMapping("/{id}")

@@ -27,6 +27,13 @@ public class NoticeQueries {
 
     @Transactional(readOnly = true)
     public Page list(Actor actor, NoticeStatus status, NoticeRequests.ReasonCode reason, int page, int size) {
+        return list(actor, status, reason, null, page, size);
+    }
+
+    /** As {@link #list(Actor, NoticeStatus, NoticeRequests.ReasonCode, int, int)}, of the notices naming a listing. */
+    @Transactional(readOnly = true)
+    public Page list(Actor actor, NoticeStatus status, NoticeRequests.ReasonCode reason, String listingId, int page,
+                     int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (actor.role() == Role.RIGHTS_HOLDER) {
@@ -46,6 +53,11 @@ public class NoticeQueries {
         if (reason != null) {
             where.add("n.reason_code = :reason");
             params.put("reason", reason.name());
+        }
+        if (listingId != null) {
+            where.add("EXISTS (SELECT 1 FROM notice_listings nl WHERE nl.notice_id = n.id"
+                    + " AND nl.listing_id = :listing)");
+            params.put("listing", listingId);
         }
         String clause = where.isEmpty() ? "1 = 1" : String.join(" AND ", where);
         List<NoticeView> items = notices.page(clause, params, page * size, size).stream()

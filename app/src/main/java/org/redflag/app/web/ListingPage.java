@@ -9,7 +9,6 @@ import org.redflag.app.account.Role;
 import org.redflag.app.listing.Listings;
 import org.redflag.app.server.ApiException;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,19 +29,19 @@ public class ListingPage {
     public record FlagRow(String code, String detail, List<String> citations, String evidence) {
     }
 
-    /** A notice naming the listing. */
-    public record NoticeRow(long id, String status, String reasonCode, java.time.Instant receivedAt) {
-    }
+    /** Notices naming a listing shown on its page; the rest are counted (the API lists them all). */
+    static final int NOTICES_SHOWN = 200;
 
     private final CurrentActor current;
     private final Listings listings;
-    private final JdbcClient jdbc;
+    private final org.redflag.app.notice.NoticeQueries queries;
     private final MessageSource messages;
 
-    public ListingPage(CurrentActor current, Listings listings, JdbcClient jdbc, MessageSource messages) {
+    public ListingPage(CurrentActor current, Listings listings, org.redflag.app.notice.NoticeQueries queries,
+                       MessageSource messages) {
         this.current = current;
         this.listings = listings;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.messages = messages;
     }
 
@@ -56,17 +55,13 @@ public class ListingPage {
         List<FlagRow> flags = listings.flags(id).stream().map(f -> new FlagRow(f.code(),
                 ScreeningPage.sentence(messages, locale, f.code(), f.evidence(), f.detail()), f.citations(),
                 JSON.writeValueAsString(f.evidence()))).toList();
-        boolean ownNoticesOnly = actor.role() == Role.RIGHTS_HOLDER;
-        List<NoticeRow> notices = jdbc.sql("SELECT n.id, n.status, n.reason_code, n.received_at FROM notice_listings nl"
-                        + " JOIN notices n ON n.id = nl.notice_id WHERE nl.listing_id = :l"
-                        + (ownNoticesOnly ? " AND n.notifier_account_id = :me" : "") + " ORDER BY n.id")
-                .param("l", id).param("me", actor.accountId())
-                .query((rs, i) -> new NoticeRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).list();
+        // the notices naming it that the reader may see: a right holder its own (the queue's rules)
+        var notices = queries.list(actor, null, null, id, 0, NOTICES_SHOWN);
         model.addAttribute("listing", l);
         model.addAttribute("risk", listings.risk(id));
         model.addAttribute("flags", flags);
-        model.addAttribute("notices", notices);
+        model.addAttribute("notices", notices.items());
+        model.addAttribute("noticesTotal", notices.total());
         return "listing";
     }
 }

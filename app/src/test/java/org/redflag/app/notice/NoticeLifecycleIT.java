@@ -437,6 +437,17 @@ abstract class NoticeLifecycleIT {
         assertThat(removed.get("total").asLong()).isEqualTo(1);
         assertThat(removed.get("items").get(0).get("id").asString()).isEqualTo("lst-0");
         assertThat(m.reviewer.get(mine + "&status=ONLINE").expect(200).json().get("total").asLong()).isEqualTo(6);
+        // the notices naming a listing, as each party may see them
+        JsonNode naming = m.reviewer.get("/api/notices?listingId=lst-0").expect(200).json();
+        assertThat(naming.get("total").asLong()).isEqualTo(1);
+        assertThat(naming.get("items").get(0).get("id").asLong()).isEqualTo(notice);
+        assertThat(lister.get("/api/notices?listingId=lst-0").expect(200).json().get("total").asLong()).isEqualTo(1);
+        assertThat(m.brand.get("/api/notices?listingId=lst-0").expect(200).json().get("total").asLong()).isEqualTo(1);
+        assertThat(m.otherBrand.get("/api/notices?listingId=lst-0").expect(200).json().get("total").asLong())
+                .isZero();
+        assertThat(m.reviewer.get("/api/notices?listingId=lst-1").expect(200).json().get("total").asLong()).isZero();
+        assertThat(m.reviewer.get("/api/notices?listingId=").expect(400).json().get("field").asString())
+                .isEqualTo("listingId");
 
         // a seller lists its own listings and no one else's; a right holder lists none
         assertThat(lister.get("/api/listings?size=200").expect(200).json().get("total").asLong()).isEqualTo(7);
