@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +44,37 @@ public class ListingPage {
         this.listings = listings;
         this.queries = queries;
         this.messages = messages;
+    }
+
+    /** Listings on one page of the list. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * Listings riskiest first, filtered by a red flag and a status: the triage list for staff, and a seller's own
+     * listings with what screening found on them.
+     */
+    @GetMapping("/listings")
+    public String list(@RequestParam(required = false) org.redflag.law.RedFlag flag,
+                       @RequestParam(required = false) Listings.Status status,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = current.get();
+        Long seller = null;
+        if (actor.role() == Role.SELLER) {
+            seller = actor.accountId();
+        } else if (!actor.platformStaff()) {
+            throw ApiException.forbidden("right holders read the listings their notices name, one at a time");
+        }
+        Listings.Filter filter = new Listings.Filter(seller, flag, null, status);
+        Listings.Page result = listings.page(filter, Math.max(0, Math.min(page, 100_000)), PAGE_SIZE);
+        if (result.items().isEmpty() && result.total() > 0) { // past the last page: the last
+            result = listings.page(filter, (int) ((result.total() - 1) / PAGE_SIZE), PAGE_SIZE);
+        }
+        model.addAttribute("page", result);
+        model.addAttribute("flag", flag);
+        model.addAttribute("status", status);
+        model.addAttribute("flags", ScreeningPage.FLAGS);
+        model.addAttribute("statuses", Listings.Status.values());
+        return "listings";
     }
 
     @GetMapping("/listings/{id}")

@@ -45,6 +45,10 @@ public class ScreeningPage {
         }
     }
 
+    /** The flags screening raises on listings (the screening-result contract's codes), for filters. */
+    static final List<RedFlag> FLAGS = List.of(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE,
+            RedFlag.SALES_ANOMALY, RedFlag.LINKED_TO_BANNED_SELLER, RedFlag.FOREIGN_ORDER);
+
     /** Flags on one page of the screening results. */
     static final int PAGE_SIZE = 50;
 
@@ -83,8 +87,7 @@ public class ScreeningPage {
                 }).list();
         model.addAttribute("page", new FlagPage(rows, p, PAGE_SIZE, total));
         model.addAttribute("flag", flag);
-        model.addAttribute("flags", List.of(RedFlag.COUNTERFEIT_KEYWORD, RedFlag.PRICE_BELOW_GENUINE,
-                RedFlag.SALES_ANOMALY, RedFlag.LINKED_TO_BANNED_SELLER, RedFlag.FOREIGN_ORDER));
+        model.addAttribute("flags", FLAGS);
         return "screening";
     }
 

@@ -369,14 +369,35 @@ class WebIT {
         follow(reviewer, "#listings a");
         assertThat(reviewer.url()).endsWith("/listings/lp-1");
 
+        // staff triage: every listing riskiest first, filtered by flag; a seller's own listings the same way
+        reviewer.navigate(server.url + "/listings");
+        List<String> risks = reviewer.locator("#listings tr td:nth-child(4)").allTextContents();
+        assertThat(risks).isNotEmpty();
+        assertThat(risks.stream().map(r -> r.equals("–") ? 0.0 : Double.parseDouble(r)).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        reviewer.selectOption("#flag", "COUNTERFEIT_KEYWORD");
+        follow(reviewer, "main form button");
+        reviewer.locator("#listings tr td:nth-child(5)").allTextContents()
+                .forEach(flags -> assertThat(flags).contains("COUNTERFEIT_KEYWORD"));
+        Page seller = login("lp-seller", "password-of-lp-seller");
+        seller.navigate(server.url + "/notices");
+        follow(seller, "nav a[href='/listings']");
+        assertThat(seller.locator("#listings tr td:nth-child(1)").allTextContents()).containsExactly("lp-1");
+        assertThat(seller.textContent("#listings")).contains("0.70", "COUNTERFEIT_KEYWORD");
+        shot(seller, "25-seller-listings");
+        follow(seller, "#listings a");
+        assertThat(seller.textContent("h1")).isEqualTo("Listing lp-1");
+
         Page brand = login("lp-brand", "password-of-lp-brand");
         brand.navigate(server.url + "/listings/lp-1");
         assertThat(brand.textContent("#notices")).contains("#" + notice);
+        assertThat(brand.locator("nav a[href='/listings']").count()).isZero();
+        assertThat(brand.navigate(server.url + "/listings").status()).isEqualTo(403);
         Page otherSeller = login("seller", "seller-password");
         assertThat(otherSeller.navigate(server.url + "/listings/lp-1").status()).isEqualTo(404);
         assertThat(otherSeller.navigate(server.url + "/listings/no-such").status()).isEqualTo(404);
-        consoleErrors.removeIf(e -> e.matches(".*/listings/(lp-1|no-such): Failed to load resource: the server"
-                + " responded with a status of 404.*"));
+        consoleErrors.removeIf(e -> e.matches(".*/listings(/lp-1|/no-such)?: Failed to load resource: the server"
+                + " responded with a status of 40[34].*"));
         assertThat(consoleErrors).isEmpty();
     }
 
@@ -422,8 +443,8 @@ class WebIT {
                         new org.redflag.app.notice.NoticeRequests.Elements(true, true, true, true, true), null),
                 java.util.Optional.empty()).notice().id();
         for (String path : List.of("/notices", "/notices/" + id, "/workbench", "/transparency", "/policies",
-                "/screening", "/dashboard", "/sellers")) {
-            page.navigate(server.url + path);
+                "/screening", "/dashboard", "/sellers", "/listings", "/listings/web-1")) {
+            assertThat(page.navigate(server.url + path).status()).as(path).isEqualTo(200);
             assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
             assertThat(page.textContent("main")).as(path).isNotBlank();
         }
