@@ -45,8 +45,13 @@ public class LoginThrottle {
     private final Duration lockout;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
+    private final io.micrometer.core.instrument.Counter lockouts;
+
     public LoginThrottle(Clock clock, @Value("${redflag.login.max-failures:10}") int maxFailures,
-                         @Value("${redflag.login.lockout:15m}") Duration lockout) {
+                         @Value("${redflag.login.lockout:15m}") Duration lockout,
+                         io.micrometer.core.instrument.MeterRegistry meters) {
+        this.lockouts = io.micrometer.core.instrument.Counter.builder("redflag.login.lockouts")
+                .description("usernames locked out after too many wrong passwords").register(meters);
         if (maxFailures < 1) {
             throw new org.redflag.app.server.BadSetting("redflag.login.max-failures", "expected 1 or more; found "
                     + maxFailures);
@@ -84,9 +89,13 @@ public class LoginThrottle {
         }
         Deque<Instant> f = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
         synchronized (f) {
+            f.removeIf(at -> !at.plus(lockout).isAfter(now));
             f.addLast(now);
             while (f.size() > maxFailures) {
                 f.removeFirst();
+            }
+            if (f.size() == maxFailures) {
+                lockouts.increment();
             }
         }
     }

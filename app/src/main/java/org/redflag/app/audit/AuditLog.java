@@ -21,10 +21,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public AuditLog(JdbcClient jdbc, Clock clock) {
+    public AuditLog(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public void append(Long noticeId, Actor actor, String action, String before, String after, String detail) {
@@ -34,6 +36,9 @@ public class AuditLog {
                         : actor.role().name())
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
                 .param("af", after).param("d", org.redflag.app.server.ColumnText.fit(detail, 4000)).update();
+        // counted once kept: redflag_audit_events_total{action=...} for monitoring
+        org.redflag.app.server.AfterCommit.run(() -> meters.counter("redflag.audit.events", "action", action)
+                .increment());
     }
 
     public List<Event> forNotice(long noticeId) {

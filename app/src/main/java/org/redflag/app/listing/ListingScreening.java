@@ -29,13 +29,15 @@ public class ListingScreening {
     private final ReferenceData reference;
     private final CategoryStats stats;
     private final PolicyPack pack;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public ListingScreening(@Value("${redflag.screening.dictionary:}") String dictionaryFile,
                             @Value("${redflag.screening.genuine-prices:}") String prices,
                             @Value("${redflag.screening.banned-sellers:}") String banned,
                             @Value("${redflag.screening.foreign-orders:}") String orders,
                             @Value("${redflag.screening.category-stats:}") String categoryStats,
-                            Packs packs, JdbcClient jdbc) {
+                            Packs packs, JdbcClient jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         try {
             this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of()
                     : List.of(Path.of(dictionaryFile)));
@@ -98,6 +100,10 @@ public class ListingScreening {
         listings.screened(l.id(), l.description(), l.brand(), l.category(), l.price(), l.currency(), l.unitsSold(),
                 l.negativeReviewRatio(), result);
         learn(l);
+        for (var flag : result.flags()) { // redflag_listing_flags_total{code=...}, once the listing is kept
+            org.redflag.app.server.AfterCommit.run(() -> meters.counter("redflag.listing.flags", "code",
+                    flag.code().name()).increment());
+        }
         return result;
     }
 

@@ -628,11 +628,27 @@ abstract class NoticeLifecycleIT {
                 .expect(409).json().get("field").asString()).isEqualTo("accountId");
     }
 
+    /** The value of the first Prometheus sample whose name and labels start with {@code prefix}; 0 if none. */
+    private static double metric(TestServer.Client client, String prefix) {
+        return client.get("/actuator/prometheus").expect(200).body().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
     @Test
     void health_metrics_and_api_docs_are_served() {
         var anonymous = new TestServer.Client(server, 0, null, null);
         assertThat(anonymous.get("/actuator/health").expect(200).body()).contains("UP");
         assertThat(anonymous.get("/actuator/prometheus").expect(200).body()).contains("jvm_memory_used_bytes");
+        // the service's own figures: each state change by action, flags raised, notices awaiting and overdue
+        double filedBefore = metric(anonymous, "redflag_audit_events_total{action=\"FILED\"");
+        String listing = m.seller.post("/api/listings", Map.of("id", "metrics-1", "title", "高仿 watch")).expect(201)
+                .json().get("id").asString();
+        m.file(m.brand, listing);
+        assertThat(metric(anonymous, "redflag_audit_events_total{action=\"FILED\"")).isEqualTo(filedBefore + 1);
+        assertThat(metric(anonymous, "redflag_listing_flags_total{code=\"COUNTERFEIT_KEYWORD\"")).isPositive();
+        assertThat(metric(anonymous, "redflag_notices_awaiting_decision")).isPositive();
+        assertThat(metric(anonymous, "redflag_notices_overdue")).isGreaterThanOrEqualTo(0);
+        assertThat(metric(anonymous, "redflag_login_lockouts_total")).isGreaterThanOrEqualTo(0);
         JsonNode docs = anonymous.get("/v3/api-docs").expect(200).json();
         assertThat(docs.get("paths").has("/api/notices/{id}/actions")).isTrue();
         assertThat(docs.get("info").get("title").asString()).isEqualTo("Redflag API");
