@@ -224,18 +224,21 @@ class LauncherIT {
     private record Started(Process process, String url, String password) {
     }
 
-    private static Started serve(Path data) throws IOException {
+    private static Started serve(Path data, String... more) throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Process p = new ProcessBuilder(root.resolve("redflag").toString(), "serve", "--port", "0", "--data",
-                data.toString()).directory(root.toFile()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("redflag").toString(), "serve",
+                "--port", "0", "--data", data.toString()));
+        command.addAll(List.of(more));
+        Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8));
         String password = null;
         String line = lines.readLine();
         while (line != null && !line.contains("serving at")) {
-            var m = java.util.regex.Pattern.compile("created account 'admin' with password (\\S+)").matcher(line);
+            var m = java.util.regex.Pattern.compile("(created account 'admin' with password|has the new password)"
+                    + " (\\S+)").matcher(line);
             if (m.find()) {
-                password = m.group(1);
+                password = m.group(2);
             }
             line = lines.readLine();
         }
@@ -258,6 +261,29 @@ class LauncherIT {
                         : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
         return java.net.http.HttpClient.newHttpClient().send(request,
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void an_admin_who_lost_the_password_starts_the_server_once_with_reset_password(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Started first = serve(data);
+        first.process().destroy();
+        first.process().waitFor(30, TimeUnit.SECONDS);
+        Result unknown = launch("serve", "--port", "0", "--data", data.toString(), "--reset-password", "nobody");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("redflag: --reset-password: no account nobody; nothing was changed");
+        Started reset = serve(data, "--reset-password", "admin");
+        try {
+            assertThat(reset.password()).isNotNull().isNotEqualTo(first.password());
+            assertThat(call("GET", reset.url() + "/api/accounts/me", "admin", reset.password(), null).statusCode())
+                    .isEqualTo(200);
+            assertThat(call("GET", reset.url() + "/api/accounts/me", "admin", first.password(), null).statusCode())
+                    .isEqualTo(401);
+        } finally {
+            reset.process().destroy();
+            reset.process().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

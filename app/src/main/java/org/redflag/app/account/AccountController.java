@@ -38,12 +38,36 @@ public class AccountController {
     public record IssuedKey(String key, String header, String note) {
     }
 
+    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+                                 @NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
+                                 String newPassword) {
+    }
+
+    public record PasswordReset(@NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
+                                String newPassword) {
+    }
+
     private final Accounts accounts;
     private final CurrentActor current;
+    private final LoginThrottle throttle;
+    private final org.redflag.app.audit.AuditLog audit;
 
-    public AccountController(Accounts accounts, CurrentActor current) {
+    public AccountController(Accounts accounts, CurrentActor current, LoginThrottle throttle,
+                             org.redflag.app.audit.AuditLog audit) {
         this.accounts = accounts;
         this.current = current;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    /** A password bcrypt can store whole: at most 72 bytes in UTF-8. */
+    private static void storable(String field, String password) {
+        int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > Accounts.MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest(field, "at most " + Accounts.MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                    + " (72 Latin letters, 24 Chinese characters); this one is " + bytes + ": bcrypt, the hash a"
+                    + " password is stored under, reads no further");
+        }
     }
 
     @PostMapping
@@ -53,12 +77,7 @@ public class AccountController {
         if (current.get().role() != Role.ADMIN) {
             throw ApiException.forbidden("only admins create accounts");
         }
-        int bytes = body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (bytes > Accounts.MAX_PASSWORD_BYTES) {
-            throw ApiException.badRequest("password", "at most " + Accounts.MAX_PASSWORD_BYTES + " bytes in UTF-8"
-                    + " (72 Latin letters, 24 Chinese characters); this one is " + bytes + ": bcrypt, the hash a"
-                    + " password is stored under, reads no further");
-        }
+        storable("password", body.password());
         try {
             var a = accounts.create(body.username(), body.password(), body.role(), body.displayName());
             return new AccountView(a.id(), a.username(), a.role(), a.displayName());
@@ -83,5 +102,62 @@ public class AccountController {
     public IssuedKey issue(@Valid @RequestBody NewApiKey body) {
         String key = accounts.issueApiKey(current.get().accountId(), body.label());
         return new IssuedKey(key, SecurityConfiguration.API_KEY_HEADER, "shown once; store it now");
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(path = "/me/password",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change this account's password", description = "With the current password. Wrong ones"
+            + " count towards the username's lockout, as at login.")
+    public void changePassword(@Valid @RequestBody PasswordChange body) {
+        Actor a = current.get();
+        Accounts.Account account = accounts.byId(a.accountId()).orElseThrow();
+        var locked = throttle.lockedUntil(account.username());
+        if (locked.isPresent()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", "too many wrong"
+                    + " passwords for this username; try again after " + locked.get(), "currentPassword");
+        }
+        if (!accounts.passwordMatches(account, body.currentPassword())) {
+            throttle.failed(account.username());
+            throw ApiException.badRequest("currentPassword", "is not this account's password");
+        }
+        storable("newPassword", body.newPassword());
+        accounts.setPassword(account.id(), body.newPassword());
+        audit.append(null, a, "PASSWORD_CHANGED", null, null, "account " + account.username());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(path = "/{id}/password",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set another account's password (admins)", description = "For a person who lost theirs;"
+            + " an admin who lost their own starts the server once with --reset-password USERNAME.")
+    public void resetPassword(@org.springframework.web.bind.annotation.PathVariable long id,
+                              @Valid @RequestBody PasswordReset body) {
+        Actor a = current.get();
+        if (a.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only admins set other accounts' passwords");
+        }
+        Accounts.Account account = accounts.byId(id).orElseThrow(() -> ApiException.notFound("account " + id));
+        storable("newPassword", body.newPassword());
+        accounts.setPassword(account.id(), body.newPassword());
+        audit.append(null, a, "PASSWORD_RESET", null, null, "account " + account.username());
+    }
+
+    @GetMapping("/me/api-keys")
+    @Operation(summary = "This account's API keys", description = "Each by the handle that revokes it, its label"
+            + " and when it was issued; the keys themselves are not kept.")
+    public java.util.List<Accounts.ApiKey> keys() {
+        return accounts.apiKeys(current.get().accountId());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/api-keys/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of this account's API keys", description = "Refused from then on.")
+    public void revoke(@org.springframework.web.bind.annotation.PathVariable String id) {
+        Actor a = current.get();
+        if (!accounts.revokeApiKey(a.accountId(), id)) {
+            throw ApiException.notFound("API key " + id + " of this account");
+        }
+        audit.append(null, a, "API_KEY_REVOKED", null, null, "key " + id + " of account " + a.username());
     }
 }

@@ -81,6 +81,52 @@ public class Accounts {
         return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single() > 0;
     }
 
+    /** Whether {@code password} is the account's. */
+    public boolean passwordMatches(Account account, String password) {
+        return account.passwordHash() != null && passwords.matches(password, account.passwordHash());
+    }
+
+    /** Replaces the account's password (stored as its bcrypt hash). */
+    @Transactional
+    public void setPassword(long accountId, String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("a password of at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
+        jdbc.sql("UPDATE accounts SET password_hash = :p WHERE id = :id").param("p", passwords.encode(password))
+                .param("id", accountId).update();
+    }
+
+    /** An API key as its owner sees it: a handle to name it by (the start of its hash), its label, when made. */
+    public record ApiKey(String id, String label, java.time.Instant createdAt) {
+    }
+
+    /** Characters of a key's hash that name it. */
+    static final int KEY_HANDLE = 16;
+
+    public List<ApiKey> apiKeys(long accountId) {
+        return jdbc.sql("SELECT key_hash, label, created_at FROM api_keys WHERE account_id = :a ORDER BY created_at,"
+                        + " key_hash").param("a", accountId)
+                .query((rs, i) -> new ApiKey(rs.getString(1).substring(0, KEY_HANDLE), rs.getString(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant())).list();
+    }
+
+    /** Revokes the account's key named {@code id}; false when the account has no such key. */
+    @Transactional
+    public boolean revokeApiKey(long accountId, String id) {
+        if (!id.matches("[0-9a-f]{" + KEY_HANDLE + "}")) {
+            return false;
+        }
+        List<String> hashes = jdbc.sql("SELECT key_hash FROM api_keys WHERE account_id = :a AND key_hash LIKE :p")
+                .param("a", accountId).param("p", id + "%").query(String.class).list();
+        if (hashes.size() != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM api_keys WHERE key_hash = :h").param("h", hashes.get(0)).update();
+        org.redflag.app.server.AfterCommit.run(() -> keyCache.remove(hashes.get(0))); // refused from now on
+        keyCache.remove(hashes.get(0));
+        return true;
+    }
+
     /** Issues a new API key for the account; the key itself is returned once and only its hash is kept. */
     @Transactional
     public String issueApiKey(long accountId, String label) {

@@ -71,6 +71,11 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:REDFLAG_DB_PASSWORD}", description = "Database password.")
     String dbPassword;
 
+    @Option(names = "--reset-password", paramLabel = "USERNAME", description = "Give the account a new random"
+            + " password at start and print it once: for an admin who lost theirs (others' an admin sets with PUT"
+            + " /api/accounts/{id}/password).")
+    String resetPassword;
+
     @Option(names = "--policy", paramLabel = "ID|FILE", defaultValue = "CN", description = "The deployment's policy"
             + " pack: a shipped id (CN, EU, US) or a pack file; it is the default for notices and sets the screening"
             + " thresholds and the identity rules.")
@@ -156,6 +161,13 @@ public class ServeCommand implements Callable<Integer> {
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         String url = "http://" + host + ":" + context.getEnvironment().getProperty("local.server.port");
         FirstAdmin.ensure(context, spec.commandLine().getOut());
+        if (resetPassword != null && !FirstAdmin.reset(context, resetPassword, spec.commandLine().getOut())) {
+            spec.commandLine().getErr().println("redflag: --reset-password: no account " + resetPassword
+                    + "; nothing was changed");
+            spec.commandLine().getErr().flush();
+            context.close();
+            return org.redflag.app.Redflag.BAD_INPUT;
+        }
         spec.commandLine().getOut().println("Redflag: serving at " + url + " (API docs " + url + "/swagger-ui.html)");
         started(context, url);
         spec.commandLine().getOut().flush();

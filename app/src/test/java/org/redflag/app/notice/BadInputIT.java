@@ -272,8 +272,12 @@ class BadInputIT {
         Fuzz fuzz = new Fuzz(seed);
         String l2 = m.listing(m.seller, "fuzz-1");
         long target = m.file(m.brand, l2);
-        record Endpoint(TestServer.Client who, String path, Supplier<Object> valid) {
+        record Endpoint(TestServer.Client who, String path, Supplier<Object> valid, boolean put) {
+            Endpoint(TestServer.Client who, String path, Supplier<Object> valid) {
+                this(who, path, valid, false);
+            }
         }
+        TestServer.Client changer = server.account("fuzz-changer", org.redflag.app.account.Role.SELLER);
         m.reviewer.post("/api/sellers", Map.of("id", "fuzz-seller", "phones", List.of("+86 139 1111 2222")))
                 .expect(201);
         long strike = m.reviewer.post("/api/sellers/fuzz-seller/strikes", Map.of("reference", "n", "rightHolder",
@@ -302,13 +306,17 @@ class BadInputIT {
                         "title", "t")),
                 new Endpoint(m.admin, "/api/accounts", () -> Map.of("username", "u" + fuzz.r.nextInt(1_000_000),
                         "password", "a-long-password", "role", "SELLER", "displayName", "d")),
-                new Endpoint(m.brand, "/api/accounts/me/api-keys", () -> Map.of("label", "l")));
+                new Endpoint(m.brand, "/api/accounts/me/api-keys", () -> Map.of("label", "l")),
+                new Endpoint(changer, "/api/accounts/me/password", () -> Map.of("currentPassword",
+                        "password-of-fuzz-changer", "newPassword", "password-of-fuzz-changer"), true),
+                new Endpoint(m.admin, "/api/accounts/" + changer.id() + "/password", () -> Map.of("newPassword",
+                        "password-of-fuzz-changer"), true));
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (int round = 0; round < 300; round++) {
             for (Endpoint e : endpoints) {
                 String body = fuzz.text(e.valid().get());
-                TestServer.Response r = e.who().post(e.path(), body);
+                TestServer.Response r = e.put() ? e.who().put(e.path(), body) : e.who().post(e.path(), body);
                 sent++;
                 if (r.status() >= 500) {
                     failures.add(e.path() + " <- " + body + " -> " + r.status() + " " + r.body());
@@ -340,7 +348,7 @@ class BadInputIT {
         int sent = 0;
         for (var path : paths.properties()) {
             for (var op : path.getValue().properties()) {
-                if (!op.getKey().equals("get") && !op.getKey().equals("post")) {
+                if (!List.of("get", "post", "put", "delete").contains(op.getKey())) {
                     continue;
                 }
                 List<String> query = new ArrayList<>();
@@ -362,7 +370,12 @@ class BadInputIT {
                     }
                     TestServer.Response r;
                     try {
-                        r = op.getKey().equals("get") ? m.reviewer.get(url) : m.reviewer.post(url, "{}");
+                        r = switch (op.getKey()) {
+                            case "get" -> m.reviewer.get(url);
+                            case "put" -> m.reviewer.put(url, "{}");
+                            case "delete" -> m.reviewer.delete(url);
+                            default -> m.reviewer.post(url, "{}");
+                        };
                     } catch (IllegalArgumentException notAUri) {
                         continue; // the client itself refuses to send it
                     }

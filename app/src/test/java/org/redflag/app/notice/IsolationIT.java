@@ -142,6 +142,53 @@ class IsolationIT {
     }
 
     @Test
+    void a_person_changes_their_password_an_admin_sets_anothers_and_keys_are_listed_and_revoked() {
+        TestServer.Client owner = server.account("changer", org.redflag.app.account.Role.SELLER);
+        TestServer.Client person = owner.withBasic("changer", "password-of-changer");
+        String fresh = "a fresh password of mine";
+        assertThat(person.put("/api/accounts/me/password", Map.of("currentPassword", "not it", "newPassword",
+                fresh)).expect(400).json().get("field").asString()).isEqualTo("currentPassword");
+        assertThat(person.put("/api/accounts/me/password", Map.of("currentPassword", "password-of-changer",
+                "newPassword", "short")).expect(400).json().get("field").asString()).isEqualTo("newPassword");
+        assertThat(person.put("/api/accounts/me/password", Map.of("currentPassword", "password-of-changer",
+                "newPassword", "密".repeat(25))).expect(400).json().get("detail").asString()).contains("72 bytes");
+        person.put("/api/accounts/me/password", Map.of("currentPassword", "password-of-changer", "newPassword",
+                fresh)).expect(204);
+        person.get("/api/accounts/me").expect(401);
+        TestServer.Client renewed = owner.withBasic("changer", fresh);
+        renewed.get("/api/accounts/me").expect(200);
+        // an admin sets it for a person who lost it; no one else may
+        m.reviewer.put("/api/accounts/" + owner.id() + "/password", Map.of("newPassword", "set by an admin 1"))
+                .expect(403);
+        m.seller.put("/api/accounts/" + owner.id() + "/password", Map.of("newPassword", "set by an admin 1"))
+                .expect(403);
+        m.admin.put("/api/accounts/" + owner.id() + "/password", Map.of("newPassword", "set by an admin 1"))
+                .expect(204);
+        m.admin.put("/api/accounts/987654/password", Map.of("newPassword", "set by an admin 1")).expect(404);
+        renewed.get("/api/accounts/me").expect(401);
+        owner.withBasic("changer", "set by an admin 1").get("/api/accounts/me").expect(200);
+        // API keys: listed by handle and label, never the key; a revoked one is refused at once
+        String second = owner.post("/api/accounts/me/api-keys", Map.of("label", "nightly sync")).expect(201).json()
+                .get("key").asString();
+        TestServer.Client machine = new TestServer.Client(server, owner.id(), second, null);
+        machine.get("/api/accounts/me").expect(200);
+        var keys = owner.get("/api/accounts/me/api-keys").expect(200);
+        assertThat(keys.body()).contains("nightly sync").doesNotContain(second);
+        String handle = keys.json().valueStream().filter(k -> k.get("label").asString().equals("nightly sync"))
+                .findFirst().orElseThrow().get("id").asString();
+        m.otherSeller.delete("/api/accounts/me/api-keys/" + handle).expect(404); // not theirs
+        machine.get("/api/accounts/me").expect(200);
+        owner.delete("/api/accounts/me/api-keys/" + handle).expect(204);
+        machine.get("/api/accounts/me").expect(401);
+        owner.delete("/api/accounts/me/api-keys/" + handle).expect(404);
+        owner.delete("/api/accounts/me/api-keys/not-a-handle").expect(404);
+        owner.get("/api/accounts/me").expect(200); // its other key
+        // each change is in the audit trail
+        assertThat(m.reviewer.get("/api/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z").expect(200)
+                .body()).contains("PASSWORD_CHANGED", "PASSWORD_RESET", "API_KEY_REVOKED");
+    }
+
+    @Test
     void wrong_credentials_are_refused() {
         new TestServer.Client(server, 0, "rf_not-a-key", null).get("/api/notices").expect(401);
         m.brand.withBasic("brand", "wrong").get("/api/notices").expect(401);

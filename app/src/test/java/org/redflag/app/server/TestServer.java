@@ -126,6 +126,16 @@ public final class TestServer implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        public Response put(String path, Object body) {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        public Response delete(String path) {
+            return send(request(path).DELETE());
+        }
+
         public Response postRaw(String path, String contentType, byte[] body) {
             return send(request(path).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
