@@ -49,25 +49,12 @@ public class AccountController {
 
     private final Accounts accounts;
     private final CurrentActor current;
-    private final LoginThrottle throttle;
-    private final org.redflag.app.audit.AuditLog audit;
+    private final AccountSettings settings;
 
-    public AccountController(Accounts accounts, CurrentActor current, LoginThrottle throttle,
-                             org.redflag.app.audit.AuditLog audit) {
+    public AccountController(Accounts accounts, CurrentActor current, AccountSettings settings) {
         this.accounts = accounts;
         this.current = current;
-        this.throttle = throttle;
-        this.audit = audit;
-    }
-
-    /** A password bcrypt can store whole: at most 72 bytes in UTF-8. */
-    private static void storable(String field, String password) {
-        int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (bytes > Accounts.MAX_PASSWORD_BYTES) {
-            throw ApiException.badRequest(field, "at most " + Accounts.MAX_PASSWORD_BYTES + " bytes in UTF-8"
-                    + " (72 Latin letters, 24 Chinese characters); this one is " + bytes + ": bcrypt, the hash a"
-                    + " password is stored under, reads no further");
-        }
+        this.settings = settings;
     }
 
     @PostMapping
@@ -77,7 +64,7 @@ public class AccountController {
         if (current.get().role() != Role.ADMIN) {
             throw ApiException.forbidden("only admins create accounts");
         }
-        storable("password", body.password());
+        AccountSettings.storable("password", body.password());
         try {
             var a = accounts.create(body.username(), body.password(), body.role(), body.displayName());
             return new AccountView(a.id(), a.username(), a.role(), a.displayName());
@@ -110,20 +97,7 @@ public class AccountController {
     @Operation(summary = "Change this account's password", description = "With the current password. Wrong ones"
             + " count towards the username's lockout, as at login.")
     public void changePassword(@Valid @RequestBody PasswordChange body) {
-        Actor a = current.get();
-        Accounts.Account account = accounts.byId(a.accountId()).orElseThrow();
-        var locked = throttle.lockedUntil(account.username());
-        if (locked.isPresent()) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", "too many wrong"
-                    + " passwords for this username; try again after " + locked.get(), "currentPassword");
-        }
-        if (!accounts.passwordMatches(account, body.currentPassword())) {
-            throttle.failed(account.username());
-            throw ApiException.badRequest("currentPassword", "is not this account's password");
-        }
-        storable("newPassword", body.newPassword());
-        accounts.setPassword(account.id(), body.newPassword());
-        audit.append(null, a, "PASSWORD_CHANGED", null, null, "account " + account.username());
+        settings.changePassword(current.get(), body.currentPassword(), body.newPassword());
     }
 
     @org.springframework.web.bind.annotation.PutMapping(path = "/{id}/password",
@@ -133,14 +107,7 @@ public class AccountController {
             + " an admin who lost their own starts the server once with --reset-password USERNAME.")
     public void resetPassword(@org.springframework.web.bind.annotation.PathVariable long id,
                               @Valid @RequestBody PasswordReset body) {
-        Actor a = current.get();
-        if (a.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only admins set other accounts' passwords");
-        }
-        Accounts.Account account = accounts.byId(id).orElseThrow(() -> ApiException.notFound("account " + id));
-        storable("newPassword", body.newPassword());
-        accounts.setPassword(account.id(), body.newPassword());
-        audit.append(null, a, "PASSWORD_RESET", null, null, "account " + account.username());
+        settings.resetPassword(current.get(), id, body.newPassword());
     }
 
     @GetMapping("/me/api-keys")
@@ -154,10 +121,6 @@ public class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of this account's API keys", description = "Refused from then on.")
     public void revoke(@org.springframework.web.bind.annotation.PathVariable String id) {
-        Actor a = current.get();
-        if (!accounts.revokeApiKey(a.accountId(), id)) {
-            throw ApiException.notFound("API key " + id + " of this account");
-        }
-        audit.append(null, a, "API_KEY_REVOKED", null, null, "key " + id + " of account " + a.username());
+        settings.revokeKey(current.get(), id);
     }
 }

@@ -424,6 +424,47 @@ class WebIT {
     }
 
     @Test
+    void a_person_changes_the_password_and_issues_and_revokes_api_keys_on_the_account_page() {
+        server.account("acct-web", Role.RIGHTS_HOLDER);
+        Page page = login("acct-web", "password-of-acct-web");
+        follow(page, "nav a[href='/account']");
+        assertThat(page.textContent("main")).contains("Logged in as acct-web");
+        page.fill("#currentPassword", "not my password");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new password");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#currentPassword-error")).isEqualTo("This is not your current password.");
+        page.fill("#currentPassword", "password-of-acct-web");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new passwort");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#repeatPassword-error")).isEqualTo("The two new passwords differ.");
+        page.fill("#currentPassword", "password-of-acct-web");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new password");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#done")).isEqualTo("Your password is changed.");
+        page.context().close();
+        Page again = login("acct-web", "a brand new password");
+        again.navigate(server.url + "/account");
+        again.fill("#label", "nightly export");
+        follow(again, "#issue-key");
+        String key = again.textContent("#issued-key");
+        assertThat(key).startsWith("rf_");
+        assertThat(again.textContent("#keys")).contains("nightly export").doesNotContain(key);
+        shot(again, "26-account");
+        var api = again.context().request();
+        var withKey = com.microsoft.playwright.options.RequestOptions.create().setHeader("X-Api-Key", key);
+        assertThat(api.get(server.url + "/api/accounts/me", withKey).status()).isEqualTo(200);
+        again.navigate(server.url + "/account");
+        assertThat(again.locator("#issued-key").count()).as("shown once").isZero();
+        follow(again, "#keys tr:has-text('nightly export') button.revoke"); // not the key the test server made
+        assertThat(again.textContent("#done")).contains("revoked");
+        assertThat(api.get(server.url + "/api/accounts/me", withKey).status()).isEqualTo(401);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void pages_read_without_javascript_and_chinese_is_one_click_away() {
         BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = noJs.newPage();
@@ -443,7 +484,7 @@ class WebIT {
                         new org.redflag.app.notice.NoticeRequests.Elements(true, true, true, true, true), null),
                 java.util.Optional.empty()).notice().id();
         for (String path : List.of("/notices", "/notices/" + id, "/workbench", "/transparency", "/policies",
-                "/screening", "/dashboard", "/sellers", "/listings", "/listings/web-1")) {
+                "/screening", "/dashboard", "/sellers", "/listings", "/listings/web-1", "/account")) {
             assertThat(page.navigate(server.url + path).status()).as(path).isEqualTo(200);
             assertThat(page.locator("main h1").count()).as(path).isEqualTo(1);
             assertThat(page.textContent("main")).as(path).isNotBlank();

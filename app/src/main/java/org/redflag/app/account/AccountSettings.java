@@ -1,0 +1,77 @@
+package org.redflag.app.account;
+
+import java.nio.charset.StandardCharsets;
+import org.redflag.app.audit.AuditLog;
+import org.redflag.app.server.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a person changes about their own account, and an admin about another's, for the API and the account page
+ * alike: passwords (checked against bcrypt's limit, the current one against the lockout) and API keys. Each change
+ * is recorded in the audit trail.
+ */
+@Service
+public class AccountSettings {
+
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    public AccountSettings(Accounts accounts, LoginThrottle throttle, AuditLog audit) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    /** A password bcrypt can store whole: at most 72 bytes in UTF-8; else 400 naming {@code field}. */
+    public static void storable(String field, String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Accounts.MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest(field, "at most " + Accounts.MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                    + " (72 Latin letters, 24 Chinese characters); this one is " + bytes + ": bcrypt, the hash a"
+                    + " password is stored under, reads no further");
+        }
+    }
+
+    /** Changes the actor's password, given the current one; a wrong one counts towards the lockout. */
+    @Transactional
+    public void changePassword(Actor actor, String currentPassword, String newPassword) {
+        Accounts.Account account = accounts.byId(actor.accountId()).orElseThrow();
+        var locked = throttle.lockedUntil(account.username());
+        if (locked.isPresent()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", "too many wrong"
+                    + " passwords for this username; try again after " + locked.get(), "currentPassword");
+        }
+        if (!accounts.passwordMatches(account, currentPassword)) {
+            throttle.failed(account.username());
+            throw ApiException.badRequest("currentPassword", "is not this account's password");
+        }
+        storable("newPassword", newPassword);
+        accounts.setPassword(account.id(), newPassword);
+        audit.append(null, actor, "PASSWORD_CHANGED", null, null, "account " + account.username());
+    }
+
+    /** An admin sets another account's password. */
+    @Transactional
+    public void resetPassword(Actor admin, long accountId, String newPassword) {
+        if (admin.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only admins set other accounts' passwords");
+        }
+        Accounts.Account account = accounts.byId(accountId)
+                .orElseThrow(() -> ApiException.notFound("account " + accountId));
+        storable("newPassword", newPassword);
+        accounts.setPassword(account.id(), newPassword);
+        audit.append(null, admin, "PASSWORD_RESET", null, null, "account " + account.username());
+    }
+
+    /** Revokes one of the actor's API keys; 404 when the actor has no key of that handle. */
+    @Transactional
+    public void revokeKey(Actor actor, String id) {
+        if (!accounts.revokeApiKey(actor.accountId(), id)) {
+            throw ApiException.notFound("API key " + id + " of this account");
+        }
+        audit.append(null, actor, "API_KEY_REVOKED", null, null, "key " + id + " of account " + actor.username());
+    }
+}
