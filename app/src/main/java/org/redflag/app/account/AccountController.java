@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.redflag.app.server.ApiException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,17 +59,8 @@ public class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account (admins)")
     public AccountView create(@Valid @RequestBody NewAccount body) {
-        if (current.get().role() != Role.ADMIN) {
-            throw ApiException.forbidden("only admins create accounts");
-        }
-        AccountSettings.storable("password", body.password());
-        try {
-            var a = accounts.create(body.username(), body.password(), body.role(), body.displayName());
-            return new AccountView(a.id(), a.username(), a.role(), a.displayName());
-        } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "the username " + body.username()
-                    + " is taken", "username");
-        }
+        var a = settings.create(current.get(), body.username(), body.password(), body.role(), body.displayName());
+        return new AccountView(a.id(), a.username(), a.role(), a.displayName());
     }
 
     @GetMapping("/me")

@@ -35,6 +35,27 @@ public class AccountSettings {
         }
     }
 
+    /** An admin creates an account; 409 naming {@code username} when it is taken. */
+    @Transactional
+    public Accounts.Account create(Actor admin, String username, String password, Role role, String displayName) {
+        if (admin.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only admins create accounts");
+        }
+        storable("password", password);
+        if (accounts.byUsername(username).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "the username " + username + " is taken",
+                    "username");
+        }
+        try {
+            Accounts.Account a = accounts.create(username, password, role, displayName);
+            audit.append(null, admin, "ACCOUNT_CREATED", null, null, "account " + username + " (" + role + ")");
+            return a;
+        } catch (org.springframework.dao.DuplicateKeyException e) { // made at the same moment by another request
+            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "the username " + username + " is taken",
+                    "username");
+        }
+    }
+
     /** Changes the actor's password, given the current one; a wrong one counts towards the lockout. */
     @Transactional
     public void changePassword(Actor actor, String currentPassword, String newPassword) {

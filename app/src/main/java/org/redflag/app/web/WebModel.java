@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every page knows: who is looking (for role-appropriate navigation). */
 @ControllerAdvice(assignableTypes = {NoticePages.class, ToolPages.class, SellerPages.class, ScreeningPage.class,
-    ListingPage.class, AccountPage.class})
+    ListingPage.class, AccountPage.class, AccountsAdminPage.class})
 public class WebModel {
 
     private final CurrentActor current;

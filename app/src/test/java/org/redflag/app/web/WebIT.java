@@ -427,7 +427,7 @@ class WebIT {
     void a_person_changes_the_password_and_issues_and_revokes_api_keys_on_the_account_page() {
         server.account("acct-web", Role.RIGHTS_HOLDER);
         Page page = login("acct-web", "password-of-acct-web");
-        follow(page, "nav a[href='/account']");
+        follow(page, "header a.me");
         assertThat(page.textContent("main")).contains("Logged in as acct-web");
         page.fill("#currentPassword", "not my password");
         page.fill("#newPassword", "a brand new password");
@@ -461,6 +461,49 @@ class WebIT {
         follow(again, "#keys tr:has-text('nightly export') button.revoke"); // not the key the test server made
         assertThat(again.textContent("#done")).contains("revoked");
         assertThat(api.get(server.url + "/api/accounts/me", withKey).status()).isEqualTo(401);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void an_admin_creates_accounts_and_sets_a_password_on_the_accounts_page() {
+        server.account("web-admin", Role.ADMIN);
+        Page admin = login("web-admin", "password-of-web-admin");
+        follow(admin, "nav a[href='/admin/accounts']");
+        assertThat(admin.locator("#accounts tr td:nth-child(2)").allTextContents()).contains("reviewer", "web-admin");
+        String[][] refused = {{"bad name!", "a long enough password", "username", "must match"},
+            {"reviewer", "a long enough password", "username", "is taken"},
+            {"new-reviewer", "short", "password", "12 to 72 characters"},
+            {"new-reviewer", "a long enough password", "role", "must not be null"}};
+        for (String[] r : refused) {
+            admin.fill("#username", r[0]);
+            admin.fill("#displayName", "New Reviewer");
+            admin.evaluate("document.getElementById('role').removeAttribute('required')");
+            admin.selectOption("#role", r[2].equals("role") ? "" : "REVIEWER");
+            admin.evaluate("document.getElementById('password').removeAttribute('minlength')");
+            admin.fill("#password", r[1]);
+            follow(admin, "#create-account");
+            assertThat(admin.textContent("#" + r[2] + "-error")).as(r[0]).contains(r[3]);
+            assertThat(admin.inputValue("#username")).as("the form keeps what was typed").isEqualTo(r[0]);
+        }
+        admin.fill("#username", "new-reviewer");
+        admin.fill("#displayName", "New Reviewer");
+        admin.selectOption("#role", "REVIEWER");
+        admin.fill("#password", "a long enough password");
+        follow(admin, "#create-account");
+        assertThat(admin.textContent("#done")).contains("new-reviewer");
+        assertThat(admin.textContent("header a.me")).as("who is logged in, linking to the account").isEqualTo(
+                "web-admin");
+        shot(admin, "27-accounts");
+        String row = "#accounts tr:has-text('new-reviewer')";
+        admin.fill(row + " input[type=password]", "set by the admin here");
+        follow(admin, row + " button.set-password");
+        assertThat(admin.textContent("#reset")).contains("new-reviewer");
+        Page person = login("new-reviewer", "set by the admin here");
+        assertThat(person.textContent("h1")).isEqualTo("Dashboard");
+        assertThat(person.locator("nav a[href='/admin/accounts']").count()).isZero();
+        assertThat(person.navigate(server.url + "/admin/accounts").status()).isEqualTo(403);
+        consoleErrors.removeIf(e -> e.matches(".*/admin/accounts: Failed to load resource: the server responded with"
+                + " a status of 403.*"));
         assertThat(consoleErrors).isEmpty();
     }
 
