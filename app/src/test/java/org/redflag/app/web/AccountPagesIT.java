@@ -1,0 +1,126 @@
+package org.redflag.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.redflag.app.account.Accounts;
+import org.redflag.app.account.Role;
+import org.redflag.app.server.TestServer;
+
+/**
+ * Accounts in the browser: the login page after too many wrong passwords, a person's own account page (password,
+ * API keys), and the admins' accounts page.
+ */
+class AccountPagesIT extends BrowserTests {
+
+    @Override
+    void prepare(TestServer server) {
+        server.bean(Accounts.class).create("reviewer", "reviewer-password", Role.REVIEWER, "Reviewer");
+    }
+
+    @Test
+    void the_login_page_says_when_a_username_is_locked_after_wrong_passwords() {
+        server.account("locked-web", Role.SELLER);
+        Page page = browser.newContext().newPage();
+        for (int i = 0; i < 10; i++) {
+            page.navigate(server.url + "/login");
+            page.fill("#username", "locked-web");
+            page.fill("#password", "wrong-password-" + i);
+            follow(page, "button[type=submit]");
+            assertThat(page.url()).contains("/login?error");
+        }
+        page.fill("#username", "locked-web");
+        page.fill("#password", "password-of-locked-web");
+        follow(page, "button[type=submit]");
+        assertThat(page.url()).contains("/login?locked=15");
+        assertThat(page.textContent("#locked")).isEqualTo("Too many wrong passwords for this username: try again in"
+                + " 15 min.");
+        page.navigate(server.url + "/login?locked=%3Cb%3E");
+        assertThat(page.locator("#locked").count()).as("only a number of minutes is shown").isZero();
+        page.context().close();
+    }
+
+    @Test
+    void a_person_changes_the_password_and_issues_and_revokes_api_keys_on_the_account_page() {
+        server.account("acct-web", Role.RIGHTS_HOLDER);
+        Page page = login("acct-web", "password-of-acct-web");
+        follow(page, "header a.me");
+        assertThat(page.textContent("main")).contains("Logged in as acct-web");
+        page.fill("#currentPassword", "not my password");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new password");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#currentPassword-error")).isEqualTo("This is not your current password.");
+        page.fill("#currentPassword", "password-of-acct-web");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new passwort");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#repeatPassword-error")).isEqualTo("The two new passwords differ.");
+        page.fill("#currentPassword", "password-of-acct-web");
+        page.fill("#newPassword", "a brand new password");
+        page.fill("#repeatPassword", "a brand new password");
+        follow(page, "#change-password");
+        assertThat(page.textContent("#done")).isEqualTo("Your password is changed.");
+        page.context().close();
+        Page again = login("acct-web", "a brand new password");
+        again.navigate(server.url + "/account");
+        again.fill("#label", "nightly export");
+        follow(again, "#issue-key");
+        String key = again.textContent("#issued-key");
+        assertThat(key).startsWith("rf_");
+        assertThat(again.textContent("#keys")).contains("nightly export").doesNotContain(key);
+        shot(again, "26-account");
+        var api = again.context().request();
+        var withKey = com.microsoft.playwright.options.RequestOptions.create().setHeader("X-Api-Key", key);
+        assertThat(api.get(server.url + "/api/accounts/me", withKey).status()).isEqualTo(200);
+        again.navigate(server.url + "/account");
+        assertThat(again.locator("#issued-key").count()).as("shown once").isZero();
+        follow(again, "#keys tr:has-text('nightly export') button.revoke"); // not the key the test server made
+        assertThat(again.textContent("#done")).contains("revoked");
+        assertThat(api.get(server.url + "/api/accounts/me", withKey).status()).isEqualTo(401);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void an_admin_creates_accounts_and_sets_a_password_on_the_accounts_page() {
+        server.account("web-admin", Role.ADMIN);
+        Page admin = login("web-admin", "password-of-web-admin");
+        follow(admin, "nav a[href='/admin/accounts']");
+        assertThat(admin.locator("#accounts tr td:nth-child(2)").allTextContents()).contains("reviewer", "web-admin");
+        String[][] refused = {{"bad name!", "a long enough password", "username", "must match"},
+            {"reviewer", "a long enough password", "username", "is taken"},
+            {"new-reviewer", "short", "password", "12 to 72 characters"},
+            {"new-reviewer", "a long enough password", "role", "must not be null"}};
+        for (String[] r : refused) {
+            admin.fill("#username", r[0]);
+            admin.fill("#displayName", "New Reviewer");
+            admin.evaluate("document.getElementById('role').removeAttribute('required')");
+            admin.selectOption("#role", r[2].equals("role") ? "" : "REVIEWER");
+            admin.evaluate("document.getElementById('password').removeAttribute('minlength')");
+            admin.fill("#password", r[1]);
+            follow(admin, "#create-account");
+            assertThat(admin.textContent("#" + r[2] + "-error")).as(r[0]).contains(r[3]);
+            assertThat(admin.inputValue("#username")).as("the form keeps what was typed").isEqualTo(r[0]);
+        }
+        admin.fill("#username", "new-reviewer");
+        admin.fill("#displayName", "New Reviewer");
+        admin.selectOption("#role", "REVIEWER");
+        admin.fill("#password", "a long enough password");
+        follow(admin, "#create-account");
+        assertThat(admin.textContent("#done")).contains("new-reviewer");
+        assertThat(admin.textContent("header a.me")).as("who is logged in, linking to the account").isEqualTo(
+                "web-admin");
+        shot(admin, "27-accounts");
+        String row = "#accounts tr:has-text('new-reviewer')";
+        admin.fill(row + " input[type=password]", "set by the admin here");
+        follow(admin, row + " button.set-password");
+        assertThat(admin.textContent("#reset")).contains("new-reviewer");
+        Page person = login("new-reviewer", "set by the admin here");
+        assertThat(person.textContent("h1")).isEqualTo("Dashboard");
+        assertThat(person.locator("nav a[href='/admin/accounts']").count()).isZero();
+        assertThat(person.navigate(server.url + "/admin/accounts").status()).isEqualTo(403);
+        expectedErrorPages("/admin/accounts");
+        assertThat(consoleErrors).isEmpty();
+    }
+}
