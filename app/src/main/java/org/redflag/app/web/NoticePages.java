@@ -99,14 +99,16 @@ public class NoticePages {
 
     @GetMapping("/notices")
     public String queue(@RequestParam(required = false) NoticeStatus status,
+                        @RequestParam(required = false) NoticeRequests.ReasonCode reasonCode,
                         @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = current.get();
-        var result = queries.list(actor, status, null, Math.max(0, Math.min(page, 100_000)), QUEUE_PAGE);
+        var result = queries.list(actor, status, reasonCode, Math.max(0, Math.min(page, 100_000)), QUEUE_PAGE);
         if (result.items().isEmpty() && result.total() > 0) { // past the last page: the last
-            result = queries.list(actor, status, null, (int) ((result.total() - 1) / QUEUE_PAGE), QUEUE_PAGE);
+            result = queries.list(actor, status, reasonCode, (int) ((result.total() - 1) / QUEUE_PAGE), QUEUE_PAGE);
         }
         model.addAttribute("page", result);
         model.addAttribute("status", status);
+        model.addAttribute("reasonCode", reasonCode);
         model.addAttribute("statuses", NoticeStatus.values());
         model.addAttribute("now", clock.instant());
         model.addAttribute("actor", actor);

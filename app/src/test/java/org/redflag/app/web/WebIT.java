@@ -174,6 +174,15 @@ class WebIT extends BrowserTests {
         assertThat(brand.textContent(".pager")).contains("51–55 of 55");
         assertThat(brand.locator(".pager a[rel=next]").count()).isZero();
         shot(brand, "21-queue-second-page");
+        assertThat(brand.getAttribute("#queue", "hx-get")).as("the refresh keeps the page it refreshes")
+                .contains("page=1");
+        brand.selectOption("#reasonCode", "DESIGN_INFRINGEMENT");
+        follow(brand, "main form button");
+        assertThat(brand.textContent("main")).contains("No notices.");
+        brand.selectOption("#reasonCode", "COUNTERFEIT");
+        follow(brand, "main form button");
+        assertThat(brand.textContent(".pager")).contains("1–50 of 55");
+        assertThat(brand.getAttribute(".pager a[rel=next]", "href")).contains("reasonCode=COUNTERFEIT");
         brand.navigate(server.url + "/notices?page=40");
         assertThat(brand.textContent(".pager")).as("past the last page: the last").contains("51–55 of 55");
         follow(brand, ".pager a[rel=prev]");
