@@ -63,6 +63,16 @@ public class AccountController {
         return new AccountView(a.id(), a.username(), a.role(), a.displayName());
     }
 
+    @GetMapping
+    @Operation(summary = "Every account (admins)")
+    public java.util.List<AccountView> all() {
+        if (current.get().role() != Role.ADMIN) {
+            throw org.redflag.app.server.ApiException.forbidden("only admins list accounts");
+        }
+        return accounts.all().stream().map(a -> new AccountView(a.id(), a.username(), a.role(), a.displayName()))
+                .toList();
+    }
+
     @GetMapping("/me")
     @Operation(summary = "The account making the request")
     public AccountView me() {

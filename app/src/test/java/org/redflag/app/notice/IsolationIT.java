@@ -165,6 +165,10 @@ class IsolationIT {
         m.admin.put("/api/accounts/" + owner.id() + "/password", Map.of("newPassword", "set by an admin 1"))
                 .expect(204);
         m.admin.put("/api/accounts/987654/password", Map.of("newPassword", "set by an admin 1")).expect(404);
+        assertThat(m.admin.get("/api/accounts").expect(200).body()).contains("\"username\":\"changer\"")
+                .doesNotContain("password");
+        m.reviewer.get("/api/accounts").expect(403);
+        m.seller.get("/api/accounts").expect(403);
         renewed.get("/api/accounts/me").expect(401);
         owner.withBasic("changer", "set by an admin 1").get("/api/accounts/me").expect(200);
         // API keys: listed by handle and label, never the key; a revoked one is refused at once
