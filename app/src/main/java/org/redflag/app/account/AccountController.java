@@ -27,7 +27,10 @@ public class AccountController {
                              @NotBlank @Size(max = 200) String displayName) {
     }
 
-    public record AccountView(long id, String username, Role role, String displayName) {
+    public record AccountView(long id, String username, Role role, String displayName, boolean disabled) {
+        static AccountView of(Accounts.Account a) {
+            return new AccountView(a.id(), a.username(), a.role(), a.displayName(), a.disabled());
+        }
     }
 
     public record NewApiKey(@NotBlank @Size(max = 100) String label) {
@@ -39,6 +42,9 @@ public class AccountController {
     public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
                                  @NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
                                  String newPassword) {
+    }
+
+    public record Disabling(@NotNull Boolean disabled) {
     }
 
     public record PasswordReset(@NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
@@ -60,7 +66,7 @@ public class AccountController {
     @Operation(summary = "Create an account (admins)")
     public AccountView create(@Valid @RequestBody NewAccount body) {
         var a = settings.create(current.get(), body.username(), body.password(), body.role(), body.displayName());
-        return new AccountView(a.id(), a.username(), a.role(), a.displayName());
+        return AccountView.of(a);
     }
 
     @GetMapping
@@ -69,7 +75,7 @@ public class AccountController {
         if (current.get().role() != Role.ADMIN) {
             throw org.redflag.app.server.ApiException.forbidden("only admins list accounts");
         }
-        return accounts.all().stream().map(a -> new AccountView(a.id(), a.username(), a.role(), a.displayName()))
+        return accounts.all().stream().map(a -> AccountView.of(a))
                 .toList();
     }
 
@@ -78,7 +84,7 @@ public class AccountController {
     public AccountView me() {
         Actor a = current.get();
         var account = accounts.byId(a.accountId()).orElseThrow();
-        return new AccountView(account.id(), account.username(), account.role(), account.displayName());
+        return AccountView.of(account);
     }
 
     @PostMapping("/me/api-keys")
@@ -107,6 +113,16 @@ public class AccountController {
     public void resetPassword(@org.springframework.web.bind.annotation.PathVariable long id,
                               @Valid @RequestBody PasswordReset body) {
         settings.resetPassword(current.get(), id, body.newPassword());
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(path = "/{id}/disabled",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Disable an account or enable it again (admins)", description = "A disabled account"
+            + " cannot log in and its API keys are refused, at once; its notices and history stay.")
+    public void disable(@org.springframework.web.bind.annotation.PathVariable long id,
+                        @Valid @RequestBody Disabling body) {
+        settings.setDisabled(current.get(), id, body.disabled());
     }
 
     @GetMapping("/me/api-keys")

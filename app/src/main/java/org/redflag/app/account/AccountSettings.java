@@ -87,6 +87,22 @@ public class AccountSettings {
         audit.append(null, admin, "PASSWORD_RESET", null, null, "account " + account.username());
     }
 
+    /** An admin disables an account (a person who left: no login, no API key) or enables it again. */
+    @Transactional
+    public void setDisabled(Actor admin, long accountId, boolean disabled) {
+        if (admin.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only admins disable or enable accounts");
+        }
+        Accounts.Account account = accounts.byId(accountId)
+                .orElseThrow(() -> ApiException.notFound("account " + accountId));
+        if (account.id() == admin.accountId() && disabled) {
+            throw ApiException.badRequest("disabled", "an admin does not disable their own account");
+        }
+        accounts.setDisabled(account.id(), disabled);
+        audit.append(null, admin, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", null, null, "account "
+                + account.username());
+    }
+
     /** Revokes one of the actor's API keys; 404 when the actor has no key of that handle. */
     @Transactional
     public void revokeKey(Actor actor, String id) {

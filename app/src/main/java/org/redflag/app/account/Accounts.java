@@ -16,11 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Accounts {
 
-    public record Account(long id, String username, String passwordHash, Role role, String displayName) {
+    public record Account(long id, String username, String passwordHash, Role role, String displayName,
+                          boolean disabled) {
         public Actor actor() {
             return new Actor(id, username, role);
         }
     }
+
+    private static final String COLUMNS = "id, username, password_hash, role, display_name, disabled_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -52,12 +55,12 @@ public class Accounts {
     }
 
     public Optional<Account> byUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts WHERE username = :u")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE username = :u")
                 .param("u", username).query(Accounts::row).optional();
     }
 
     public Optional<Account> byId(long id) {
-        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
                 .param("id", id).query(Accounts::row).optional();
     }
 
@@ -73,12 +76,24 @@ public class Accounts {
     }
 
     public List<Account> all() {
-        return jdbc.sql("SELECT id, username, password_hash, role, display_name FROM accounts ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts ORDER BY id")
                 .query(Accounts::row).list();
     }
 
     public boolean any() {
         return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single() > 0;
+    }
+
+    /**
+     * Disables the account (no login, no API key: its cached keys are forgotten) or enables it again.
+     */
+    @Transactional
+    public void setDisabled(long accountId, boolean disabled) {
+        jdbc.sql("UPDATE accounts SET disabled_at = :t WHERE id = :id")
+                .param("t", disabled ? clock.instant().atOffset(java.time.ZoneOffset.UTC) : null)
+                .param("id", accountId).update();
+        keyCache.values().removeIf(k -> k.account().id() == accountId);
+        org.redflag.app.server.AfterCommit.run(() -> keyCache.values().removeIf(k -> k.account().id() == accountId));
     }
 
     /** Whether {@code password} is the account's. */
@@ -170,8 +185,8 @@ public class Accounts {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private Optional<Account> lookUp(String hash) {
-        return jdbc.sql("SELECT a.id, a.username, a.password_hash, a.role, a.display_name FROM api_keys k"
-                        + " JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = :h")
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + " FROM api_keys k JOIN accounts a"
+                        + " ON a.id = k.account_id WHERE k.key_hash = :h AND a.disabled_at IS NULL")
                 .param("h", hash).query(Accounts::row).optional();
     }
 
@@ -181,6 +196,7 @@ public class Accounts {
 
     private static Account row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                Role.valueOf(rs.getString("role")), rs.getString("display_name"));
+                Role.valueOf(rs.getString("role")), rs.getString("display_name"),
+                rs.getObject("disabled_at") != null);
     }
 }

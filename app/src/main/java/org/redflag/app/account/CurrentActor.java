@@ -25,7 +25,12 @@ public class CurrentActor {
         if (auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
             throw new IllegalStateException("no authenticated account on this request");
         }
-        return accounts.byUsername(auth.getName()).orElseThrow(() ->
-                new IllegalStateException("authenticated account " + auth.getName() + " no longer exists")).actor();
+        Accounts.Account account = accounts.byUsername(auth.getName()).orElseThrow(() ->
+                new IllegalStateException("authenticated account " + auth.getName() + " no longer exists"));
+        if (account.disabled()) { // disabled while logged in: the session ends its use here
+            throw org.redflag.app.server.ApiException.forbidden("the account " + account.username()
+                    + " is disabled; an admin can enable it again");
+        }
+        return account.actor();
     }
 }

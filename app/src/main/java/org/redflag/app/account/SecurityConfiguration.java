@@ -43,7 +43,7 @@ public class SecurityConfiguration {
         return username -> accounts.byUsername(username)
                 .filter(a -> a.passwordHash() != null)
                 .map(a -> User.withUsername(a.username()).password(a.passwordHash())
-                        .authorities("ROLE_" + a.role().name()).build())
+                        .authorities("ROLE_" + a.role().name()).disabled(a.disabled()).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 

@@ -98,4 +98,20 @@ public class AccountsAdminPage {
         flash.addFlashAttribute("reset", accounts.byId(id).map(Accounts.Account::username).orElse("?"));
         return "redirect:/admin/accounts";
     }
+
+    @PostMapping("/admin/accounts/{id}/disabled")
+    public String disabled(@PathVariable long id, @RequestParam(defaultValue = "true") boolean disabled, Model model,
+                           RedirectAttributes flash) {
+        try {
+            settings.setDisabled(current.get(), id, disabled);
+        } catch (ApiException e) {
+            if (!"disabled".equals(e.field())) {
+                throw e;
+            }
+            return page(model, Map.of("disabled-" + id, e.getMessage()), Map.of());
+        }
+        flash.addFlashAttribute(disabled ? "disabledAccount" : "enabledAccount",
+                accounts.byId(id).map(Accounts.Account::username).orElse("?"));
+        return "redirect:/admin/accounts";
+    }
 }

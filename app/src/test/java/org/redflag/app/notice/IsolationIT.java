@@ -193,6 +193,30 @@ class IsolationIT {
     }
 
     @Test
+    void a_disabled_account_can_neither_log_in_nor_use_its_keys_until_enabled_again() {
+        TestServer.Client leaver = server.account("leaver", org.redflag.app.account.Role.REVIEWER);
+        TestServer.Client person = leaver.withBasic("leaver", "password-of-leaver");
+        person.get("/api/notices").expect(200);
+        leaver.get("/api/notices").expect(200);
+        m.reviewer.put("/api/accounts/" + leaver.id() + "/disabled", Map.of("disabled", true)).expect(403);
+        m.admin.put("/api/accounts/" + leaver.id() + "/disabled", Map.of("disabled", "yes")).expect(400);
+        m.admin.put("/api/accounts/" + leaver.id() + "/disabled", Map.of()).expect(400);
+        m.admin.put("/api/accounts/" + leaver.id() + "/disabled", Map.of("disabled", true)).expect(204);
+        person.get("/api/notices").expect(401);
+        leaver.get("/api/notices").expect(401); // its API key, at once
+        assertThat(m.admin.get("/api/accounts").expect(200).json().valueStream()
+                .filter(a -> a.get("username").asString().equals("leaver")).findFirst().orElseThrow()
+                .get("disabled").asBoolean()).isTrue();
+        assertThat(m.admin.put("/api/accounts/" + m.admin.id() + "/disabled", Map.of("disabled", true)).expect(400)
+                .json().get("field").asString()).isEqualTo("disabled");
+        m.admin.put("/api/accounts/" + leaver.id() + "/disabled", Map.of("disabled", false)).expect(204);
+        person.get("/api/notices").expect(200);
+        leaver.get("/api/notices").expect(200);
+        assertThat(m.reviewer.get("/api/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&action="
+                + "ACCOUNT_DISABLED").expect(200).body()).contains("account leaver");
+    }
+
+    @Test
     void wrong_credentials_are_refused() {
         new TestServer.Client(server, 0, "rf_not-a-key", null).get("/api/notices").expect(401);
         m.brand.withBasic("brand", "wrong").get("/api/notices").expect(401);

@@ -118,6 +118,15 @@ class AccountPagesIT extends BrowserTests {
         assertThat(admin.textContent("#reset")).contains("new-reviewer");
         Page person = login("new-reviewer", "set by the admin here");
         assertThat(person.textContent("h1")).isEqualTo("Dashboard");
+        // disabled while logged in: the next page is refused; enabled again, it works
+        follow(admin, row + " button.toggle-disabled");
+        assertThat(admin.textContent("#disabled-done")).contains("new-reviewer");
+        assertThat(admin.textContent(row + " .state")).isEqualTo("disabled");
+        assertThat(person.navigate(server.url + "/dashboard").status()).isEqualTo(403);
+        follow(admin, row + " button.toggle-disabled");
+        assertThat(admin.textContent(row + " .state")).isEqualTo("active");
+        assertThat(person.navigate(server.url + "/dashboard").status()).isEqualTo(200);
+        expectedErrorPages("/dashboard");
         assertThat(person.locator("nav a[href='/admin/accounts']").count()).isZero();
         assertThat(person.navigate(server.url + "/admin/accounts").status()).isEqualTo(403);
         expectedErrorPages("/admin/accounts");
