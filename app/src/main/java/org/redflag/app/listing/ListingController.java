@@ -169,17 +169,25 @@ public class ListingController {
                               @jakarta.validation.constraints.Max(100_000) int page,
                               @RequestParam(defaultValue = "20") @jakarta.validation.constraints.Min(1)
                               @jakarta.validation.constraints.Max(200) int size) {
-        Actor actor = current.get();
-        Long seller = sellerAccountId;
+        return listings.page(new Listings.Filter(sellerScope(current.get(), sellerAccountId), flag, minRisk, status),
+                page, size);
+    }
+
+    /**
+     * Whose listings {@code actor} may list, given the seller it asked for (null: any): staff any, a seller its
+     * own; right holders none (403).
+     */
+    public static Long sellerScope(Actor actor, Long asked) {
         if (actor.role() == Role.SELLER) {
-            if (sellerAccountId != null && sellerAccountId != actor.accountId()) {
+            if (asked != null && asked != actor.accountId()) {
                 throw ApiException.forbidden("a seller lists only its own listings");
             }
-            seller = actor.accountId();
-        } else if (!actor.platformStaff()) {
+            return actor.accountId();
+        }
+        if (!actor.platformStaff()) {
             throw ApiException.forbidden("right holders read the listings their notices name, one at a time");
         }
-        return listings.page(new Listings.Filter(seller, flag, minRisk, status), page, size);
+        return asked;
     }
 
     @GetMapping("/{id}")

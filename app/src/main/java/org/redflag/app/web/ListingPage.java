@@ -57,13 +57,7 @@ public class ListingPage {
     public String list(@RequestParam(required = false) org.redflag.law.RedFlag flag,
                        @RequestParam(required = false) Listings.Status status,
                        @RequestParam(defaultValue = "0") int page, Model model) {
-        Actor actor = current.get();
-        Long seller = null;
-        if (actor.role() == Role.SELLER) {
-            seller = actor.accountId();
-        } else if (!actor.platformStaff()) {
-            throw ApiException.forbidden("right holders read the listings their notices name, one at a time");
-        }
+        Long seller = org.redflag.app.listing.ListingController.sellerScope(current.get(), null);
         Listings.Filter filter = new Listings.Filter(seller, flag, null, status);
         Listings.Page result = listings.page(filter, Math.max(0, Math.min(page, 100_000)), PAGE_SIZE);
         if (result.items().isEmpty() && result.total() > 0) { // past the last page: the last
