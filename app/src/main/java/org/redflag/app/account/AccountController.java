@@ -21,8 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts")
 public class AccountController {
 
+    static final int MIN = Accounts.MIN_PASSWORD_CHARS;
+    static final int MAX = Accounts.MAX_PASSWORD_CHARS;
+    /** What a password of the wrong length is told. */
+    static final String LENGTH = MIN + " to " + MAX + " characters";
+
     public record NewAccount(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
-                             @NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters") String password,
+                             @NotBlank
+                             @Size(min = MIN, max = MAX, message = LENGTH)
+                             String password,
                              @NotNull Role role,
                              @NotBlank @Size(max = 200) String displayName) {
     }
@@ -40,14 +47,16 @@ public class AccountController {
     }
 
     public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
-                                 @NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
+                                 @NotBlank
+                                 @Size(min = MIN, max = MAX, message = LENGTH)
                                  String newPassword) {
     }
 
     public record Disabling(@NotNull Boolean disabled) {
     }
 
-    public record PasswordReset(@NotBlank @Size(min = 12, max = 72, message = "12 to 72 characters")
+    public record PasswordReset(@NotBlank
+                                @Size(min = MIN, max = MAX, message = LENGTH)
                                 String newPassword) {
     }
 

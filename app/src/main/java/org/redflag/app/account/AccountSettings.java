@@ -77,11 +77,7 @@ public class AccountSettings {
     /** An admin sets another account's password. */
     @Transactional
     public void resetPassword(Actor admin, long accountId, String newPassword) {
-        if (admin.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only admins set other accounts' passwords");
-        }
-        Accounts.Account account = accounts.byId(accountId)
-                .orElseThrow(() -> ApiException.notFound("account " + accountId));
+        Accounts.Account account = administered(admin, accountId, "set other accounts' passwords");
         storable("newPassword", newPassword);
         accounts.setPassword(account.id(), newPassword);
         audit.append(null, admin, "PASSWORD_RESET", null, null, "account " + account.username());
@@ -90,17 +86,21 @@ public class AccountSettings {
     /** An admin disables an account (a person who left: no login, no API key) or enables it again. */
     @Transactional
     public void setDisabled(Actor admin, long accountId, boolean disabled) {
-        if (admin.role() != Role.ADMIN) {
-            throw ApiException.forbidden("only admins disable or enable accounts");
-        }
-        Accounts.Account account = accounts.byId(accountId)
-                .orElseThrow(() -> ApiException.notFound("account " + accountId));
+        Accounts.Account account = administered(admin, accountId, "disable or enable accounts");
         if (account.id() == admin.accountId() && disabled) {
             throw ApiException.badRequest("disabled", "an admin does not disable their own account");
         }
         accounts.setDisabled(account.id(), disabled);
         audit.append(null, admin, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", null, null, "account "
                 + account.username());
+    }
+
+    /** The account an admin acts on: 403 for anyone else ("only admins " + what), 404 when there is none. */
+    private Accounts.Account administered(Actor admin, long accountId, String what) {
+        if (admin.role() != Role.ADMIN) {
+            throw ApiException.forbidden("only admins " + what);
+        }
+        return accounts.byId(accountId).orElseThrow(() -> ApiException.notFound("account " + accountId));
     }
 
     /** Revokes one of the actor's API keys; 404 when the actor has no key of that handle. */

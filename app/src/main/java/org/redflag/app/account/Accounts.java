@@ -39,6 +39,15 @@ public class Accounts {
     /** bcrypt hashes the first 72 bytes of a password and refuses longer ones rather than ignore the rest. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /** The length of a password a person chooses, in characters (72 bytes bound it further for non-Latin text). */
+    public static final int MIN_PASSWORD_CHARS = 12;
+    public static final int MAX_PASSWORD_CHARS = 72;
+
+    /** Whether a password's length in characters is one a person may choose. */
+    public static boolean passwordLengthAllowed(String password) {
+        return password.length() >= MIN_PASSWORD_CHARS && password.length() <= MAX_PASSWORD_CHARS;
+    }
+
     @Transactional
     public Account create(String username, String password, Role role, String displayName) {
         if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length

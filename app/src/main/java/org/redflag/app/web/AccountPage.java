@@ -48,7 +48,7 @@ public class AccountPage {
                            @RequestParam(defaultValue = "") String repeatPassword, Model model,
                            RedirectAttributes flash) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (newPassword.length() < 12 || newPassword.length() > 72) {
+        if (!Accounts.passwordLengthAllowed(newPassword)) {
             errors.put("newPassword", "account.password.length");
         } else if (!newPassword.equals(repeatPassword)) {
             errors.put("repeatPassword", "account.password.repeat");

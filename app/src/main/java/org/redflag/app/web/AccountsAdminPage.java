@@ -62,10 +62,8 @@ public class AccountsAdminPage {
             // named below
         }
         // the API's limits, said beside the field they concern
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (var v : validator.validate(new AccountController.NewAccount(username, password, r, displayName))) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getPropertyPath() + ": " + v.getMessage());
-        }
+        Map<String, String> errors = new LinkedHashMap<>(Refusals.of(validator,
+                new AccountController.NewAccount(username, password, r, displayName)));
         if (errors.isEmpty()) {
             try {
                 settings.create(current.get(), username, password, r, displayName);
@@ -84,8 +82,9 @@ public class AccountsAdminPage {
     @PostMapping("/admin/accounts/{id}/password")
     public String password(@PathVariable long id, @RequestParam(defaultValue = "") String newPassword, Model model,
                            RedirectAttributes flash) {
-        if (newPassword.length() < 12 || newPassword.length() > 72) {
-            return page(model, Map.of("password-" + id, "newPassword: 12 to 72 characters"), Map.of());
+        if (!Accounts.passwordLengthAllowed(newPassword)) {
+            return page(model, Map.of("password-" + id, "newPassword: " + Accounts.MIN_PASSWORD_CHARS + " to "
+                    + Accounts.MAX_PASSWORD_CHARS + " characters"), Map.of());
         }
         try {
             settings.resetPassword(current.get(), id, newPassword);

@@ -174,7 +174,7 @@ public class NoticePages {
      * what is refused comes back to the notice's page as its problem.
      */
     private String attempt(long id, RedirectAttributes flash, Object request, Runnable action) {
-        var refused = refusals(request);
+        var refused = Refusals.of(validator, request);
         if (!refused.isEmpty()) {
             flash.addFlashAttribute("problem", String.join("; ", refused.values()));
             return "redirect:/notices/" + id;
@@ -191,16 +191,6 @@ public class NoticePages {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/notices/" + id;
-    }
-
-    /** What the request's limits refuse, by field ("right.reference": "right.reference: size must be ..."). */
-    private Map<String, String> refusals(Object request) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (var v : validator.validate(request)) {
-            String field = v.getPropertyPath().toString();
-            out.putIfAbsent(field, field + ": " + v.getMessage());
-        }
-        return out;
     }
 
     @GetMapping("/notices/{id}/evidence.zip")
@@ -285,7 +275,7 @@ public class NoticePages {
                 blankToNull(form.text()), form.elements(), attachments) : null;
         if (request != null) {
             // the form's fields under the API's limits, each refusal beside its field
-            refusals(request).forEach((path, message) -> {
+            Refusals.of(validator, request).forEach((path, message) -> {
                 errors.putIfAbsent(formField(path), "file.rejected");
                 problemText.putIfAbsent(formField(path), message);
             });

@@ -142,9 +142,28 @@ class WebIT extends BrowserTests {
         var json = request.get(server.url + "/transparency/statements.json?from=" + from + "&to=" + to + "&batch=0");
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.text()).contains("\"statements\"");
+        // more statements than one read from the database: the CSV, streamed a thousand at a time, has them all once
+        var statements = server.bean(org.redflag.app.reasons.StatementsOfReasons.class);
+        for (int i = 0; i < 1_050; i++) {
+            statements.listingRemoved(900_001, "bulk-" + i, "TRADEMARK", "=cmd|' /C calc'!A0 removed", false);
+        }
         var csv = request.get(server.url + "/transparency/statements.csv?from=" + from + "&to=" + to);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).startsWith("puid,notice,application_date");
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try {
+            rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get()
+                    .parse(new java.io.StringReader(csv.text())).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long inPeriod = statements.count(java.time.LocalDate.parse(from).atStartOfDay().toInstant(
+                java.time.ZoneOffset.UTC), java.time.LocalDate.parse(to).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+        assertThat(inPeriod).isGreaterThan(1_050);
+        assertThat(rows).hasSize((int) inPeriod);
+        assertThat(rows.stream().map(r -> r.get("puid")).distinct().count()).isEqualTo(inPeriod);
+        assertThat(rows.stream().filter(r -> r.get("notice").equals("900001")).map(r -> r.get("decision_facts")))
+                .hasSize(1_050).allMatch(f -> f.startsWith("'=cmd"));
         String auditHref = reviewer.getAttribute("#audit-csv", "href");
         var audit = request.get(server.url + auditHref);
         assertThat(audit.status()).isEqualTo(200);
