@@ -1,9 +1,9 @@
 package org.redflag.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
+import org.redflag.app.cli.ExitCode;
+import org.redflag.app.cli.Version;
 import org.redflag.app.law.PoliciesCommand;
 import org.redflag.app.liability.AssessCommand;
 import org.redflag.source.FileProblems;
@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "redflag",
         mixinStandardHelpOptions = true,
-        versionProvider = Redflag.Version.class,
+        versionProvider = Version.class,
         subcommands = {AssessCommand.class, PoliciesCommand.class, org.redflag.app.server.ServeCommand.class,
-            org.redflag.app.server.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
+            org.redflag.app.demo.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
             org.redflag.app.evidence.VerifyCommand.class, org.redflag.app.screening.ScreenCommand.class,
             org.redflag.app.screening.GenerateCommand.class, org.redflag.app.screening.EvaluateCommand.class,
             org.redflag.app.identity.LinkCommand.class,
@@ -56,10 +56,6 @@ public final class Redflag implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int BAD_INPUT = 2;
-
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -74,24 +70,25 @@ public final class Redflag implements Runnable {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("redflag: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
-            return BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (brokenPipe(ex)) {
-                return CLOSED_PIPE; // the reader of our output has gone (| head): stop quietly, as Unix tools do
+                // the reader of our output has gone (| head): stop quietly, as Unix tools do
+                return ExitCode.CLOSED_PIPE;
             }
             for (Throwable t = ex; t != null; t = t.getCause()) {
                 if (t instanceof org.redflag.evidence.Ledger.InUse inUse) { // another process has it: wait or stop
                     c.getErr().println("redflag: " + inUse.getMessage());
                     c.getErr().flush();
-                    return BAD_INPUT;
+                    return ExitCode.BAD_INPUT;
                 }
             }
             String file = FileProblems.of(ex);
             if (file != null) { // a file the user named, missing, a directory, not allowed: theirs to fix
                 c.getErr().println("redflag: " + file);
                 c.getErr().flush();
-                return BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
             if (outOfMemory(ex)) { // not a fault of the program or of the input: too little memory for this input
                 long mb = Runtime.getRuntime().maxMemory() >> 20;
@@ -99,7 +96,7 @@ public final class Redflag implements Runnable {
                         + " REDFLAG_JAVA_OPTS=-Xmx" + Math.max(512, mb * 4) + "m, or smaller inputs (a dictionary,"
                         + " price list or seller file of fewer entries)");
                 c.getErr().flush();
-                return FINDINGS;
+                return ExitCode.FINDINGS;
             }
             c.getErr().println("redflag: internal error: " + ex);
             if (System.getenv("REDFLAG_DEBUG") != null) {
@@ -107,7 +104,7 @@ public final class Redflag implements Runnable {
             } else {
                 c.getErr().println("(set REDFLAG_DEBUG=1 for the stack trace)");
             }
-            return FINDINGS;
+            return ExitCode.FINDINGS;
         });
         return cli.execute(args);
     }
@@ -121,12 +118,9 @@ public final class Redflag implements Runnable {
         return false;
     }
 
-    /** Exit status when the output pipe closed under us: 128 + SIGPIPE, what a shell reports for other tools. */
-    public static final int CLOSED_PIPE = 141;
-
     private static boolean brokenPipe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
                 return true;
             }
         }
@@ -144,31 +138,5 @@ public final class Redflag implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The version from the build. */
-    /** This build's version, from the properties Maven writes at build time ("unknown" without them). */
-    public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = Redflag.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // a label only: "unknown"
-        }
-        return p.getProperty("version", "unknown");
-    }
-
-    public static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            return versionLines();
-        }
-
-        static String[] versionLines() {
-            return new String[] {"redflag " + version(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
-        }
     }
 }

@@ -241,6 +241,14 @@ class CliTests {
     }
 
     @Test
+    void a_device_named_as_a_case_is_not_a_regular_file_and_is_not_read() {
+        Run r = run("assess", "/dev/zero"); // endless: reading it would never finish
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("/dev/zero: not a regular file");
+        noStackTrace(r);
+    }
+
+    @Test
     void an_unknown_jurisdiction_names_the_field_and_the_way_out(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "{\"id\":\"x\",\"jurisdiction\":\"XX\",\"platform\":{\"services\":[\"PAYMENT_SETTLEMENT\"]}}");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.redflag.app.cli.ExitCode;
 
 /**
  * The README's first command, as a stranger runs it: the {@code ./redflag} launcher at the repository root starts
@@ -142,7 +143,7 @@ class LauncherIT {
         out.close(); // as `| head -1` does
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isEqualTo(Redflag.CLOSED_PIPE);
+        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isEqualTo(ExitCode.CLOSED_PIPE);
         assertThat(new String(err, StandardCharsets.UTF_8)).doesNotContain("error").doesNotContain("Exception");
     }
 

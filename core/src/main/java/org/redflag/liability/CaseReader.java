@@ -13,6 +13,7 @@ import org.redflag.law.ActionType;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.notice.Notice;
+import org.redflag.source.FileProblems;
 import org.redflag.source.InputProblem;
 import org.redflag.source.InvalidInputException;
 import org.redflag.source.JsonSchemaCheck;
@@ -62,8 +63,9 @@ public final class CaseReader {
     public CaseFacts read(Path file) throws InvalidInputException {
         String name = file.toString();
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(new InputProblem(name, 0, "$", "no such file"));
+            String unreadable = FileProblems.inputReason(file);
+            if (unreadable != null) {
+                throw new InvalidInputException(new InputProblem(name, 0, "$", unreadable));
             }
             long size = Files.size(file);
             if (size > MAX_CASE_BYTES) {

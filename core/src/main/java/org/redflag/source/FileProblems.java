@@ -18,22 +18,28 @@ public final class FileProblems {
     private FileProblems() {
     }
 
-    /** Why {@code file} cannot be read as an input file, or null when it can. */
+    /** Why {@code file} cannot be read as an input file ("case.json: no such file"), or null when it can. */
     public static String input(Path file) {
+        String reason = inputReason(file);
+        return reason == null ? null : file + ": " + reason;
+    }
+
+    /** {@link #input} without the file's name in front ("no such file"), for messages that name it elsewhere. */
+    public static String inputReason(Path file) {
         if (file.toString().equals("-")) {
-            return "-: standard input is not read here; save it to a file and name the file";
+            return "standard input is not read here; save it to a file and name the file";
         }
         if (Files.isDirectory(file)) {
-            return file + ": is a directory, not a file";
+            return "is a directory, not a file";
         }
         if (!Files.exists(file)) {
-            return file + ": no such file";
+            return "no such file";
         }
         if (!Files.isRegularFile(file)) {
-            return file + ": not a regular file";
+            return "not a regular file";
         }
         if (!Files.isReadable(file)) {
-            return file + ": permission denied";
+            return "permission denied";
         }
         return null;
     }

@@ -82,7 +82,7 @@ public class AccountController {
     @Operation(summary = "Every account (admins)")
     public java.util.List<AccountView> all() {
         if (current.get().role() != Role.ADMIN) {
-            throw org.redflag.app.server.ApiException.forbidden("only admins list accounts");
+            throw org.redflag.app.problem.ApiException.forbidden("only admins list accounts");
         }
         return accounts.all().stream().map(a -> AccountView.of(a))
                 .toList();

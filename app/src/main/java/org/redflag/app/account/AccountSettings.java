@@ -1,8 +1,8 @@
 package org.redflag.app.account;
 
 import java.nio.charset.StandardCharsets;
-import org.redflag.app.audit.AuditLog;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,19 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a person changes about their own account, and an admin about another's, for the API and the account page
  * alike: passwords (checked against bcrypt's limit, the current one against the lockout) and API keys. Each change
- * is recorded in the audit trail.
+ * is published as an {@link AccountChanged}, which the audit trail records.
  */
 @Service
 public class AccountSettings {
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public AccountSettings(Accounts accounts, LoginThrottle throttle, AuditLog audit) {
+    public AccountSettings(Accounts accounts, LoginThrottle throttle, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** A password bcrypt can store whole: at most 72 bytes in UTF-8; else 400 naming {@code field}. */
@@ -48,7 +48,7 @@ public class AccountSettings {
         }
         try {
             Accounts.Account a = accounts.create(username, password, role, displayName);
-            audit.append(null, admin, "ACCOUNT_CREATED", null, null, "account " + username + " (" + role + ")");
+            changed(admin, "ACCOUNT_CREATED", "account " + username + " (" + role + ")");
             return a;
         } catch (org.springframework.dao.DuplicateKeyException e) { // made at the same moment by another request
             throw new ApiException(HttpStatus.CONFLICT, "Conflict", "the username " + username + " is taken",
@@ -71,7 +71,7 @@ public class AccountSettings {
         }
         storable("newPassword", newPassword);
         accounts.setPassword(account.id(), newPassword);
-        audit.append(null, actor, "PASSWORD_CHANGED", null, null, "account " + account.username());
+        changed(actor, "PASSWORD_CHANGED", "account " + account.username());
     }
 
     /** An admin sets another account's password. */
@@ -80,7 +80,7 @@ public class AccountSettings {
         Accounts.Account account = administered(admin, accountId, "set other accounts' passwords");
         storable("newPassword", newPassword);
         accounts.setPassword(account.id(), newPassword);
-        audit.append(null, admin, "PASSWORD_RESET", null, null, "account " + account.username());
+        changed(admin, "PASSWORD_RESET", "account " + account.username());
     }
 
     /** An admin disables an account (a person who left: no login, no API key) or enables it again. */
@@ -91,7 +91,7 @@ public class AccountSettings {
             throw ApiException.badRequest("disabled", "an admin does not disable their own account");
         }
         accounts.setDisabled(account.id(), disabled);
-        audit.append(null, admin, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", null, null, "account "
+        changed(admin, disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", "account "
                 + account.username());
     }
 
@@ -109,6 +109,10 @@ public class AccountSettings {
         if (!accounts.revokeApiKey(actor.accountId(), id)) {
             throw ApiException.notFound("API key " + id + " of this account");
         }
-        audit.append(null, actor, "API_KEY_REVOKED", null, null, "key " + id + " of account " + actor.username());
+        changed(actor, "API_KEY_REVOKED", "key " + id + " of account " + actor.username());
+    }
+
+    private void changed(Actor actor, String action, String detail) {
+        events.publishEvent(new AccountChanged(actor, action, detail));
     }
 }

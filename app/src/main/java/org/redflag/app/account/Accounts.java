@@ -102,7 +102,7 @@ public class Accounts {
                 .param("t", disabled ? clock.instant().atOffset(java.time.ZoneOffset.UTC) : null)
                 .param("id", accountId).update();
         keyCache.values().removeIf(k -> k.account().id() == accountId);
-        org.redflag.app.server.AfterCommit.run(() -> keyCache.values().removeIf(k -> k.account().id() == accountId));
+        org.redflag.app.infrastructure.AfterCommit.run(() -> keyCache.values().removeIf(k -> k.account().id() == accountId));
     }
 
     /** Whether {@code password} is the account's. */
@@ -146,7 +146,7 @@ public class Accounts {
             return false;
         }
         jdbc.sql("DELETE FROM api_keys WHERE key_hash = :h").param("h", hashes.get(0)).update();
-        org.redflag.app.server.AfterCommit.run(() -> keyCache.remove(hashes.get(0))); // refused from now on
+        org.redflag.app.infrastructure.AfterCommit.run(() -> keyCache.remove(hashes.get(0))); // refused from now on
         keyCache.remove(hashes.get(0));
         return true;
     }

@@ -28,7 +28,7 @@ public class CurrentActor {
         Accounts.Account account = accounts.byUsername(auth.getName()).orElseThrow(() ->
                 new IllegalStateException("authenticated account " + auth.getName() + " no longer exists"));
         if (account.disabled()) { // disabled while logged in: the session ends its use here
-            throw org.redflag.app.server.ApiException.forbidden("the account " + account.username()
+            throw org.redflag.app.problem.ApiException.forbidden("the account " + account.username()
                     + " is disabled; an admin can enable it again");
         }
         return account.actor();

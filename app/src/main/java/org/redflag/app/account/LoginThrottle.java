@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.redflag.app.server.Problems;
+import org.redflag.app.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -53,11 +53,11 @@ public class LoginThrottle {
         this.lockouts = io.micrometer.core.instrument.Counter.builder("redflag.login.lockouts")
                 .description("usernames locked out after too many wrong passwords").register(meters);
         if (maxFailures < 1) {
-            throw new org.redflag.app.server.BadSetting("redflag.login.max-failures", "expected 1 or more; found "
+            throw new org.redflag.app.problem.BadSetting("redflag.login.max-failures", "expected 1 or more; found "
                     + maxFailures);
         }
         if (lockout.isNegative() || lockout.isZero()) {
-            throw new org.redflag.app.server.BadSetting("redflag.login.lockout", "expected a positive duration;"
+            throw new org.redflag.app.problem.BadSetting("redflag.login.lockout", "expected a positive duration;"
                     + " found " + lockout);
         }
         this.clock = clock;

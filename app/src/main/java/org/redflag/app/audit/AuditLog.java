@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.redflag.app.account.AccountChanged;
 import org.redflag.app.account.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,15 +30,21 @@ public class AuditLog {
         this.meters = meters;
     }
 
+    /** An account's change, recorded in the transaction that made it. */
+    @org.springframework.context.event.EventListener
+    void on(AccountChanged change) {
+        append(null, change.actor(), change.action(), null, null, change.detail());
+    }
+
     public void append(Long noticeId, Actor actor, String action, String before, String after, String detail) {
         jdbc.sql("INSERT INTO audit_events (notice_id, actor, actor_role, at, action, before_status, after_status,"
                         + " detail) VALUES (:n, :a, :r, :t, :act, :b, :af, :d)")
                 .param("n", noticeId).param("a", actor.username()).param("r", actor.isSystem() ? "SYSTEM"
                         : actor.role().name())
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
-                .param("af", after).param("d", org.redflag.app.server.ColumnText.fit(detail, 4000)).update();
+                .param("af", after).param("d", org.redflag.app.infrastructure.ColumnText.fit(detail, 4000)).update();
         // counted once kept: redflag_audit_events_total{action=...} for monitoring
-        org.redflag.app.server.AfterCommit.run(() -> meters.counter("redflag.audit.events", "action", action)
+        org.redflag.app.infrastructure.AfterCommit.run(() -> meters.counter("redflag.audit.events", "action", action)
                 .increment());
     }
 

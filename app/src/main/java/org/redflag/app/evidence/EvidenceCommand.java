@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
+import org.redflag.app.cli.Version;
 import org.redflag.evidence.Bundles;
 import org.redflag.evidence.Custody;
 import org.redflag.evidence.EvidenceRecord;
@@ -46,11 +47,7 @@ public final class EvidenceCommand implements Runnable {
     }
 
     static String version() {
-        try {
-            return new Redflag.Version().getVersion()[0];
-        } catch (IOException e) {
-            return "redflag";
-        }
+        return "redflag " + Version.version();
     }
 
     /** Options every subcommand shares. */
@@ -76,7 +73,7 @@ public final class EvidenceCommand implements Runnable {
         int bad(String message) {
             spec.commandLine().getErr().println("redflag: " + message);
             spec.commandLine().getErr().flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
 
         boolean existing() {
@@ -131,7 +128,7 @@ public final class EvidenceCommand implements Runnable {
                         Hashes.hex(head.rootHash()), head.timestamp());
             }
             out().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
     }
 
@@ -188,7 +185,7 @@ public final class EvidenceCommand implements Runnable {
                 Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             out().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
     }
 
@@ -204,7 +201,7 @@ public final class EvidenceCommand implements Runnable {
                 out().println(ledger.signHead().toJson());
             }
             out().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
     }
 
@@ -237,7 +234,7 @@ public final class EvidenceCommand implements Runnable {
                 out().println(json.append("]}"));
             }
             out().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
     }
 
@@ -270,7 +267,7 @@ public final class EvidenceCommand implements Runnable {
                 out().println(json.append("]}"));
             }
             out().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
     }
 

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.redflag.app.account.CurrentActor;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.evidence.Hashes;
 import org.redflag.evidence.Ledger;
 import org.redflag.evidence.TreeHead;

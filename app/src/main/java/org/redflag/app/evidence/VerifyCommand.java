@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.evidence.BundleVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -40,7 +40,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (BundleVerifier.NotABundle e) {
             spec.commandLine().getErr().println("redflag: " + bundle + ": not an evidence bundle: " + e.getMessage());
             spec.commandLine().getErr().flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         r.checks().forEach(out::println);
         long failed = r.checks().stream().filter(c -> !c.ok()).count();
@@ -48,6 +48,6 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println(r.holds() ? "HOLDS: all " + r.checks().size() + " checks pass."
                 : "DOES NOT HOLD: " + failed + " of " + r.checks().size() + " checks fail.");
         out.flush();
-        return r.holds() ? Redflag.OK : Redflag.FINDINGS;
+        return r.holds() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.account.Role;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.identity.Fingerprints;
 import org.redflag.identity.IdentifierType;
 import org.redflag.identity.Linker;

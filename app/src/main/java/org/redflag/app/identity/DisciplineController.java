@@ -11,7 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.redflag.app.account.CurrentActor;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.identity.Linker;
 import org.redflag.identity.IdentityGraph;
 import org.redflag.identity.SellerFeed;
@@ -66,18 +66,18 @@ public final class LinkCommand implements Callable<Integer> {
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
             err.println("redflag: --region: expected a two-letter region libphonenumber knows, such as CN, US or GB;"
                     + " found \"" + region + "\"");
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (hubThreshold < 1) {
             err.println("redflag: --hub-threshold: expected at least 1; found " + hubThreshold);
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         try {
             return link(err);
@@ -87,7 +87,7 @@ public final class LinkCommand implements Callable<Integer> {
                     + " give the JVM more, e.g. REDFLAG_JAVA_OPTS=-Xmx" + Math.max(2,
                     2 * (Runtime.getRuntime().maxMemory() >> 30) + 1) + "g ./redflag link ...");
             err.flush();
-            return Redflag.FINDINGS;
+            return ExitCode.FINDINGS;
         }
     }
 
@@ -130,7 +130,7 @@ public final class LinkCommand implements Callable<Integer> {
                 graph.accounts() == 1 ? "" : "s", seconds,
                 linked[0], bad[0] > 0 ? String.format("; %,d bad line%s skipped", bad[0], bad[0] == 1 ? "" : "s") : "");
         err.flush();
-        return bad[0] > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+        return bad[0] > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
     }
 
     private static void write(JsonGenerator g, Linker.Result r) {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redflag.app.notice.Packs;
+import org.redflag.app.law.Packs;
 import org.redflag.identity.IdentifierType;
 import org.redflag.identity.IdentityIndex;
 import org.redflag.identity.Linker;
@@ -65,7 +65,7 @@ public class RegistrationCheck {
         var rules = packs.defaultPack().identity().orElseThrow(() ->
                 new IllegalStateException("policy pack " + packs.defaultPack().id() + " has no identity rules"));
         if (maxHops < 1 || maxHops > 50) {
-            throw new org.redflag.app.server.BadSetting("redflag.identity.max-hops", "expected 1 to 50; found "
+            throw new org.redflag.app.problem.BadSetting("redflag.identity.max-hops", "expected 1 to 50; found "
                     + maxHops);
         }
         int hubThreshold = rules.hubThreshold().value().intValue();
@@ -283,7 +283,7 @@ public class RegistrationCheck {
                 .param("a", accountId, java.sql.Types.BIGINT)
                 .param("i", seller.id()).param("n", name).param("b", seller.banned()).param("s", status)
                 .param("t", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("c", org.redflag.app.server.ColumnText.fit(r.linkedBanned() != null ? "linked to "
+                .param("c", org.redflag.app.infrastructure.ColumnText.fit(r.linkedBanned() != null ? "linked to "
                         + r.linkedBanned() + " over " + r.path().size() + " hop(s)" : r.partnerRecords().isEmpty()
                         ? null : "partner records " + r.partnerRecords(), 8000)).update();
         for (Linker.Identifier i : seller.identifiers()) {

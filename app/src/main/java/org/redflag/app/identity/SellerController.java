@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.redflag.app.account.CurrentActor;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.identity.Linker;
 import org.redflag.identity.SellerReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +36,7 @@ public class SellerController {
                             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         if (!org.redflag.identity.Normalisers.phoneRegion(region)) {
-            throw new org.redflag.app.server.BadSetting("redflag.identity.region", "expected a two-letter region"
+            throw new org.redflag.app.problem.BadSetting("redflag.identity.region", "expected a two-letter region"
                     + " libphonenumber knows, such as CN, US or GB; found \"" + region + "\"");
         }
         this.check = check;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.redflag.app.notice.Packs;
+import org.redflag.app.law.Packs;
 import org.redflag.identity.IdentifierType;
 import org.redflag.identity.IdentityIndex;
 import org.redflag.identity.Linker;
@@ -57,7 +57,7 @@ public class SellerIndex {
     public SellerIndex(DataSource dataSource, Packs packs, @Value("${redflag.identity.index:memory}") String mode,
                        io.micrometer.core.instrument.MeterRegistry meters) {
         if (!mode.equals("memory") && !mode.equals("database")) {
-            throw new org.redflag.app.server.BadSetting("redflag.identity.index", "expected memory or database; found"
+            throw new org.redflag.app.problem.BadSetting("redflag.identity.index", "expected memory or database; found"
                     + " \"" + mode + "\"");
         }
         this.dataSource = dataSource;

@@ -54,7 +54,7 @@ public class StrikesFromNotices {
         List<Long> strikes = jdbc.sql("SELECT id FROM strikes WHERE reference = :r AND reversed_at IS NULL ORDER BY id")
                 .param("r", reference(e.noticeId())).query(Long.class).list();
         for (long id : strikes) {
-            if (!discipline.reverseIfPossible(id, org.redflag.app.server.ColumnText.fit(reference(e.noticeId())
+            if (!discipline.reverseIfPossible(id, org.redflag.app.infrastructure.ColumnText.fit(reference(e.noticeId())
                     + ": listings put back (" + e.why() + ")", 500))) {
                 LOG.warn("strike {} of notice {} was not reversed: the money it moved has moved on; staff must"
                         + " settle it", id, e.noticeId());

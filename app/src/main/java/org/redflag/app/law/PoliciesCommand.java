@@ -2,7 +2,7 @@ package org.redflag.app.law;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.source.InvalidInputException;
@@ -38,7 +38,7 @@ public final class PoliciesCommand implements Callable<Integer> {
         out.println();
         out.println("Show one with 'redflag policies show ID' or 'redflag policies show FILE'.");
         out.flush();
-        return Redflag.OK;
+        return ExitCode.OK;
     }
 
     /** A pack as readable text, for the CLI and the web UI. */
@@ -63,11 +63,11 @@ public final class PoliciesCommand implements Callable<Integer> {
                 PolicyPack p = PolicyPacks.builtIn().resolve(pack);
                 spec.commandLine().getOut().print(PackPrinter.render(p));
                 spec.commandLine().getOut().flush();
-                return Redflag.OK;
+                return ExitCode.OK;
             } catch (InvalidInputException e) {
                 e.problems().forEach(problem -> spec.commandLine().getErr().println("redflag: " + problem));
                 spec.commandLine().getErr().flush();
-                return Redflag.BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
         }
     }

@@ -1,2 +1,5 @@
-/** The {@code policies} command: lists the policy packs and prints one readably. */
+/**
+ * The policy packs: the {@code policies} command, which lists them and prints one readably, and the packs the
+ * server applies ({@link org.redflag.app.law.Packs}: the deployment's default and any other a notice names).
+ */
 package org.redflag.app.law;

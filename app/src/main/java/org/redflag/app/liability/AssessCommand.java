@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.liability.Assessment;
@@ -99,13 +99,13 @@ public final class AssessCommand implements Callable<Integer> {
                 override = Optional.of(PolicyPacks.builtIn().resolve(policy));
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> err.println("redflag: " + p));
-                return Redflag.BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
         }
         if (asOf != null && FactTime.parse(asOf, java.time.ZoneOffset.UTC).isEmpty()) {
             err.println("redflag: --as-of: expected an ISO-8601 date (2024-03-01) or date-time"
                     + " (2024-03-01T10:00:00+08:00); found \"" + asOf + "\"");
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
 
         boolean bundled = cases.isEmpty();
@@ -162,8 +162,8 @@ public final class AssessCommand implements Callable<Integer> {
             table.print(out);
         }
         if (!problems.isEmpty()) {
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
-        return table.anyMiss() ? Redflag.FINDINGS : Redflag.OK;
+        return table.anyMiss() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 }

@@ -11,7 +11,7 @@ import org.redflag.app.account.CurrentActor;
 import org.redflag.app.audit.AuditLog;
 import org.redflag.app.notice.NoticeAccess;
 import org.redflag.app.notice.NoticeRecord;
-import org.redflag.app.notice.Packs;
+import org.redflag.app.law.Packs;
 import org.redflag.law.ActionType;
 import org.redflag.law.PolicyPack;
 import org.redflag.liability.AssessmentJson;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.redflag.app.account.CurrentActor;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.screening.CategoryStatsFile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.redflag.app.server.ColumnText;
+import org.redflag.app.infrastructure.ColumnText;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

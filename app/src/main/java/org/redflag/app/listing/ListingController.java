@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.account.Role;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

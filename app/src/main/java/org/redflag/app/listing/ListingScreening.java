@@ -2,7 +2,7 @@ package org.redflag.app.listing;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.redflag.app.notice.Packs;
+import org.redflag.app.law.Packs;
 import org.redflag.law.PolicyPack;
 import org.redflag.screening.CategoryStats;
 import org.redflag.screening.CategoryStatsFile;
@@ -42,7 +42,7 @@ public class ListingScreening {
             this.dictionary = CounterfeitDictionary.with(dictionaryFile.isBlank() ? List.of()
                     : List.of(Path.of(dictionaryFile)));
         } catch (CounterfeitDictionary.InvalidLine e) {
-            throw new org.redflag.app.server.BadSetting("redflag.screening.dictionary", e.getMessage());
+            throw new org.redflag.app.problem.BadSetting("redflag.screening.dictionary", e.getMessage());
         }
         try {
             this.reference = ReferenceData.load(path(prices), path(banned), path(orders), dictionary);
@@ -50,13 +50,13 @@ public class ListingScreening {
             String file = e.problems().isEmpty() ? "" : e.problems().get(0).file();
             String setting = file.equals(banned) ? "banned-sellers" : file.equals(orders) ? "foreign-orders"
                     : "genuine-prices";
-            throw new org.redflag.app.server.BadSetting("redflag.screening." + setting, e.getMessage());
+            throw new org.redflag.app.problem.BadSetting("redflag.screening." + setting, e.getMessage());
         }
         try {
             this.stats = categoryStats.isBlank() ? new CategoryStats()
                     : CategoryStatsFile.read(Path.of(categoryStats));
         } catch (InvalidInputException e) {
-            throw new org.redflag.app.server.BadSetting("redflag.screening.category-stats", e.getMessage());
+            throw new org.redflag.app.problem.BadSetting("redflag.screening.category-stats", e.getMessage());
         }
         this.pack = packs.defaultPack();
         // summed by the database, a row per category: memory does not grow with the listings stored
@@ -101,7 +101,7 @@ public class ListingScreening {
                 l.negativeReviewRatio(), result);
         learn(l);
         for (var flag : result.flags()) { // redflag_listing_flags_total{code=...}, once the listing is kept
-            org.redflag.app.server.AfterCommit.run(() -> meters.counter("redflag.listing.flags", "code",
+            org.redflag.app.infrastructure.AfterCommit.run(() -> meters.counter("redflag.listing.flags", "code",
                     flag.code().name()).increment());
         }
         return result;

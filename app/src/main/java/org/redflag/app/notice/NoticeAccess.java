@@ -3,7 +3,7 @@ package org.redflag.app.notice;
 import java.util.List;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.Role;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

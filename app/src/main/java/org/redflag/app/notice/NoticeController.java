@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.audit.AuditLog;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.notice.NoticeStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;

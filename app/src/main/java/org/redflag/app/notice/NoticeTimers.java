@@ -30,7 +30,7 @@ public class NoticeTimers {
     public NoticeTimers(@Lazy ObjectProvider<SchedulerClient> scheduler,
                         @Value("${redflag.deadlines.warn-at-fraction:0.75}") double warnAt) {
         if (!(warnAt > 0 && warnAt < 1)) {
-            throw new org.redflag.app.server.BadSetting("redflag.deadlines.warn-at-fraction", "expected a fraction"
+            throw new org.redflag.app.problem.BadSetting("redflag.deadlines.warn-at-fraction", "expected a fraction"
                     + " of the response period above 0 and below 1; found " + warnAt);
         }
         this.scheduler = scheduler;
@@ -48,15 +48,27 @@ public class NoticeTimers {
         return Tasks.oneTime(BREACH).execute((i, ctx) -> actions.escalate(Long.parseLong(i.getId()), 2));
     }
 
-    /** The scheduler writes its timers in the caller's transaction: a notice and its timers commit together. */
+    /**
+     * The scheduler writes its timers in the caller's transaction: a notice and its timers commit together. On H2,
+     * for which db-scheduler has no settings of its own (and would warn of it at every start), it reads and writes
+     * times as it does by default: the columns are {@code TIMESTAMP WITH TIME ZONE}, so an instant comes back as
+     * it went in whatever the server's time zone.
+     */
     @Bean
     com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer transactionalTimers(
-            javax.sql.DataSource dataSource) {
+            javax.sql.DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
         var proxy = new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(dataSource);
         return new com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer() {
             @Override
             public java.util.Optional<javax.sql.DataSource> dataSource() {
                 return java.util.Optional.of(proxy);
+            }
+
+            @Override
+            public java.util.Optional<com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization> jdbcCustomization() {
+                return url.startsWith("jdbc:h2:")
+                        ? java.util.Optional.of(new com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization(false))
+                        : java.util.Optional.empty();
             }
         };
     }

@@ -2,6 +2,7 @@ package org.redflag.app.notice;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.redflag.app.law.Packs;
 import org.redflag.app.account.Actor;
 import org.redflag.app.audit.AuditLog;
 import org.redflag.law.NoticeRules;

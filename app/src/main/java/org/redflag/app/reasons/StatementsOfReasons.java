@@ -33,7 +33,7 @@ public class StatementsOfReasons {
     public Statement listingRemoved(long noticeId, String listingId, String rightType, String whatHappened,
                                     boolean trusted) {
         // the facts name the notice's right and the reviewer's reasons, each up to its own limit: cut to the column
-        String facts = org.redflag.app.server.ColumnText.fit(whatHappened, 4000);
+        String facts = org.redflag.app.infrastructure.ColumnText.fit(whatHappened, 4000);
         long n = jdbc.sql("SELECT COUNT(*) FROM statements_of_reasons WHERE notice_id = :n AND puid LIKE :p")
                 .param("n", noticeId).param("p", "redflag-notice-" + noticeId + "-" + listingId + "-%")
                 .query(Long.class).single();

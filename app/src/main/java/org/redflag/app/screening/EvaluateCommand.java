@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.law.RedFlag;
 import org.redflag.source.FileProblems;
 import org.redflag.source.Utf8Text;
@@ -107,19 +107,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (BadLine e) {
             spec.commandLine().getErr().println("redflag: " + e.getMessage());
             spec.commandLine().getErr().flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
     }
 
     private Integer evaluate() throws IOException {
         if ((labels == null) == (sellerLabels == null)) {
             spec.commandLine().getErr().println("redflag: give --labels (screening) or --seller-labels (linking)");
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         String unusable = FileProblems.first(java.util.Arrays.asList(labels, sellerLabels, results));
         if (unusable != null) {
             spec.commandLine().getErr().println("redflag: " + unusable);
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (sellerLabels != null) {
             return links();
@@ -148,7 +148,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     if (labelLine == null) {
                         spec.commandLine().getErr().println("redflag: " + results + ": listing " + id
                                 + " has no label in " + labels);
-                        return Redflag.BAD_INPUT;
+                        return ExitCode.BAD_INPUT;
                     }
                     labelNumber++;
                     long at = labelNumber;
@@ -185,7 +185,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (n == 0) {
             spec.commandLine().getErr().println("redflag: " + results + ": no screening results to evaluate");
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (unmatched > 0) { // a screen skips the lines it cannot read: their labels have no result
             spec.commandLine().getErr().printf("redflag: %,d labelled listing%s in %s ha%s no result in %s and"
@@ -206,7 +206,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.printf("%,d listing%s evaluated%n", n, n == 1 ? "" : "s");
         out.flush();
-        return Redflag.OK;
+        return ExitCode.OK;
     }
 
     private Integer links() throws IOException {
@@ -258,7 +258,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (evaluated == 0) {
             spec.commandLine().getErr().println("redflag: " + results + ": no link results to evaluate");
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         var out = spec.commandLine().getOut();
         out.printf("re-registrations: %,d; linked to the right banned seller: %,d (recall %.4f); linked elsewhere:"
@@ -266,6 +266,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                 wrong);
         out.printf("innocent sellers linked: %,d of %,d%n", innocent, origin.size() - reRegistrations);
         out.flush();
-        return Redflag.OK;
+        return ExitCode.OK;
     }
 }

@@ -3,7 +3,7 @@ package org.redflag.app.screening;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.synthetic.Marketplace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,13 +46,13 @@ public final class GenerateCommand implements Callable<Integer> {
         if (dictionaryEntries < 0 || dictionaryEntries > 1_000_000) {
             spec.commandLine().getErr().println("redflag: --dictionary-entries: expected 0 to 1,000,000; found "
                     + dictionaryEntries);
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (listings < 0 || listings > 100_000_000 || sellers < 0 || sellers > 100_000_000
                 || listings + sellers == 0) {
             spec.commandLine().getErr().println("redflag: --listings and --sellers: give one or both, 1 to"
                     + " 100,000,000; found " + listings + " and " + sellers);
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         java.nio.file.Files.createDirectories(out);
         if (sellers > 0) {
@@ -62,7 +62,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (listings == 0) {
             spec.commandLine().getOut().flush();
-            return Redflag.OK;
+            return ExitCode.OK;
         }
         var err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
@@ -81,6 +81,6 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("generated %,d listings with seed %d in %s%n", listings, seed, out);
         spec.commandLine().getOut().flush();
-        return Redflag.OK;
+        return ExitCode.OK;
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.law.RedFlag;
@@ -115,7 +115,7 @@ public final class ScreenCommand implements Callable<Integer> {
             err.println("redflag: -: standard input is read only with --category-stats: without them the feed is"
                     + " read twice (its own category statistics first); save it to a file and name the file");
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         List<Path> inputs = new ArrayList<>(standardInput ? List.of() : List.of(listings));
         inputs.addAll(dictionaries);
@@ -124,12 +124,12 @@ public final class ScreenCommand implements Callable<Integer> {
         if (problem != null) {
             err.println("redflag: " + problem);
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (threads < 1 || threads > 256) {
             err.println("redflag: --threads: " + threads + " is not between 1 and 256");
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         boolean progress = !noProgress && System.console() != null;
         long total = standardInput ? 0 : Files.size(listings);
@@ -151,7 +151,7 @@ public final class ScreenCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> err.println("redflag: " + p));
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         CategoryStats stats = gathered;
         Loaded loaded;
@@ -166,7 +166,7 @@ public final class ScreenCommand implements Callable<Integer> {
                 throw e;
             }
             err.flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         PolicyPack pack = loaded.pack();
         CounterfeitDictionary dictionary = loaded.dictionary();
@@ -223,7 +223,7 @@ public final class ScreenCommand implements Callable<Integer> {
             }
         }
         err.flush();
-        return bad > 0 ? Redflag.BAD_INPUT : Redflag.OK;
+        return bad > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
     }
 
     private record Loaded(PolicyPack pack, CounterfeitDictionary dictionary, ReferenceData reference) {

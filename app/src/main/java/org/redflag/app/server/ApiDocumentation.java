@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.redflag.app.cli.Version;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +23,7 @@ public class ApiDocumentation {
     @Bean
     OpenAPI redflagApi() {
         return new OpenAPI()
-                .info(new Info().title("Redflag API").version(org.redflag.app.Redflag.version())
+                .info(new Info().title("Redflag API").version(Version.version())
                         .description("Notice and takedown under the PRC E-Commerce Law, the EU Digital Services Act"
                                 + " and the US DMCA: file and act on notices within their statutory clocks,"
                                 + " counter-notices and appeals, red-flag screening of listings, repeat-infringer"

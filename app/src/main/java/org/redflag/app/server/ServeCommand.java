@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.redflag.app.Redflag;
+import org.redflag.app.cli.ExitCode;
+import org.redflag.app.problem.BadSetting;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public class ServeCommand implements Callable<Integer> {
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -61,7 +62,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory for the embedded database"
             + " (default: $REDFLAG_HOME/data, else ./data).")
-    Path data;
+    protected Path data;
 
     @Option(names = "--db-url", paramLabel = "JDBC-URL", defaultValue = "${env:REDFLAG_DB_URL}",
             description = "PostgreSQL JDBC URL instead of the embedded database, e.g."
@@ -96,13 +97,13 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             spec.commandLine().getErr().println("redflag: --port: expected 0 to 65535; found " + port);
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         try {
             org.redflag.law.PolicyPacks.builtIn().resolve(policy);
         } catch (org.redflag.source.InvalidInputException e) {
             e.problems().forEach(p -> spec.commandLine().getErr().println("redflag: " + p));
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", port);
@@ -112,7 +113,7 @@ public class ServeCommand implements Callable<Integer> {
         if (Files.exists(dataDirectory()) && !Files.isDirectory(dataDirectory())) {
             spec.commandLine().getErr().println("redflag: --data: " + dataDirectory() + " is a file; the data"
                     + " directory holds the database and the evidence ledger");
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         Path evidence = dataDirectory().resolve("evidence").toAbsolutePath();
         String database = dbUrl;
@@ -122,7 +123,7 @@ public class ServeCommand implements Callable<Integer> {
             if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
                 spec.commandLine().getErr().println("redflag: --db-url: expected a jdbc:postgresql: (or jdbc:h2:) URL;"
                         + " found " + dbUrl);
-                return Redflag.BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
             props.put("spring.datasource.url", dbUrl);
             props.put("spring.datasource.username", dbUser == null ? "" : dbUser);
@@ -159,7 +160,7 @@ public class ServeCommand implements Callable<Integer> {
             }
             spec.commandLine().getErr().println("redflag: " + problem);
             spec.commandLine().getErr().flush();
-            return Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         String url = "http://" + host + ":" + context.getEnvironment().getProperty("local.server.port");
@@ -169,7 +170,7 @@ public class ServeCommand implements Callable<Integer> {
                     + "; nothing was changed");
             spec.commandLine().getErr().flush();
             context.close();
-            return org.redflag.app.Redflag.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         spec.commandLine().getOut().println("Redflag: serving at " + url + " (API docs " + url + "/swagger-ui.html)");
         started(context, url);
@@ -181,10 +182,10 @@ public class ServeCommand implements Callable<Integer> {
             }
         });
         closed.await();
-        return Redflag.OK;
+        return ExitCode.OK;
     }
 
-    Path dataDirectory() {
+    protected Path dataDirectory() {
         if (data != null) {
             return data;
         }

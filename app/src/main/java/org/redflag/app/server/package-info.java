@@ -1,5 +1,5 @@
 /**
- * The server: {@code redflag serve} and {@code redflag demo}, the Spring Boot application, its clock, and how
- * errors become {@code application/problem+json} answers.
+ * The server: {@code redflag serve}, the Spring Boot application that assembles every capability, its clock, its
+ * API documentation, the first admin account, and what it says when it cannot start.
  */
 package org.redflag.app.server;

@@ -7,7 +7,7 @@ import org.redflag.app.account.AccountSettings;
 import org.redflag.app.account.Accounts;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.account.Role;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,7 @@ import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.account.Role;
 import org.redflag.app.listing.Listings;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

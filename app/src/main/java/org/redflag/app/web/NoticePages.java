@@ -22,7 +22,7 @@ import org.redflag.app.notice.NoticeRequests;
 import org.redflag.app.notice.NoticeView;
 import org.redflag.app.notice.NoticeViews;
 import org.redflag.app.reasons.StatementsOfReasons;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.notice.IllegalTransitionException;
 import org.redflag.notice.NoticeCommand;
 import org.redflag.notice.NoticeStatus;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.listing.Listings;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.law.RedFlag;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.identity.RegistrationCheck;
 import org.redflag.app.identity.SellerDiscipline;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.identity.SellerReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -63,7 +63,7 @@ class FlagStorageTests {
             // the next match would not have fitted
             Map<String, Object> next = new LinkedHashMap<>((Map<String, Object>) ((List<?>) ev.get("matches"))
                     .get(kept.size()));
-            next.put("text", org.redflag.app.server.ColumnText.fit((String) next.get("text"), FlagStorage.MAX_MATCH_TEXT));
+            next.put("text", org.redflag.app.infrastructure.ColumnText.fit((String) next.get("text"), FlagStorage.MAX_MATCH_TEXT));
             Map<String, Object> oneMore = new LinkedHashMap<>(JSON.readValue(stored, Map.class));
             List<Object> more = new ArrayList<>(kept);
             more.add(next);

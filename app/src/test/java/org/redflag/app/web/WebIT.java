@@ -492,7 +492,7 @@ class WebIT extends BrowserTests {
             Page page = browser.newContext().newPage();
             page.navigate(demo.url + "/login?lang=zh");
             page.fill("#username", "reviewer");
-            page.fill("#password", org.redflag.app.server.DemoData.LOGINS.get(1).password());
+            page.fill("#password", org.redflag.app.demo.DemoData.LOGINS.get(1).password());
             page.waitForNavigation(() -> page.click("button[type=submit]"));
             page.waitForLoadState();
             assertThat(page.textContent("h1")).isEqualTo("总览");

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.problem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
-package org.redflag.app.server;
+package org.redflag.app.demo;
 
 import java.util.Map;
+import org.redflag.app.server.ServeCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ public class DemoCommand extends ServeCommand {
     }
 
     @Override
-    java.nio.file.Path dataDirectory() {
+    protected java.nio.file.Path dataDirectory() {
         return data != null ? data : java.nio.file.Path.of("data-demo");
     }
 

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.infrastructure;
 
 /**
  * Text for a cell of a CSV file that people open in a spreadsheet. A cell starting with {@code = + - @}, a tab or a

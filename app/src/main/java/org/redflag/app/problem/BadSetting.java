@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.problem;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -22,7 +22,7 @@ public final class BadSetting extends IllegalStateException {
     }
 
     /** The first bad setting among an exception's causes, or null. */
-    static BadSetting in(Throwable e) {
+    public static BadSetting in(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadSetting b) {
                 return b;

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

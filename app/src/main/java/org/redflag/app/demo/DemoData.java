@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.demo;
 
 import java.util.List;
 import org.redflag.app.account.Accounts;

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.infrastructure;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.infrastructure;
 
 /**
  * Text the server writes from several parts into a column of fixed size (an audit detail, a statement's facts, a

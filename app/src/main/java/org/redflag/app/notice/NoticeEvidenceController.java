@@ -1,10 +1,10 @@
-package org.redflag.app.evidence;
+package org.redflag.app.notice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
-import org.redflag.app.notice.NoticeAccess;
+import org.redflag.app.evidence.EvidenceLedger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,16 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The evidence bundle of a notice, for the parties and the platform's staff. */
+/** The evidence bundle of a notice, for the parties and the platform's staff (the ledger is the evidence module's). */
 @RestController
 @Tag(name = "Notices")
-public class EvidenceController {
+public class NoticeEvidenceController {
 
     private final EvidenceLedger ledger;
     private final NoticeAccess access;
     private final CurrentActor current;
 
-    public EvidenceController(EvidenceLedger ledger, NoticeAccess access, CurrentActor current) {
+    public NoticeEvidenceController(EvidenceLedger ledger, NoticeAccess access, CurrentActor current) {
         this.ledger = ledger;
         this.access = access;
         this.current = current;

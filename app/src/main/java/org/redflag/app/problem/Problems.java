@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.problem;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.redflag.app.server;
+package org.redflag.app.problem;
 
 import java.io.IOException;
 import java.io.Writer;

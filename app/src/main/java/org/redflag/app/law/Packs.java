@@ -1,7 +1,7 @@
-package org.redflag.app.notice;
+package org.redflag.app.law;
 
 import java.util.Optional;
-import org.redflag.app.server.ApiException;
+import org.redflag.app.problem.ApiException;
 import org.redflag.law.PolicyPack;
 import org.redflag.law.PolicyPacks;
 import org.redflag.source.InvalidInputException;
