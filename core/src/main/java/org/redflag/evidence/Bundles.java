@@ -34,16 +34,14 @@ public final class Bundles {
     private Bundles() {
     }
 
-    /** Exports the given entries (all when empty) under a fresh signed tree head. */
+    /**
+     * Exports the given entries under a fresh signed tree head. There must be at least one: a bundle is of what the
+     * caller names, never of everything by default (a notice whose entries were lost must not get the ledger's).
+     */
     public static TreeHead export(Ledger ledger, List<Long> items, String title, OutputStream out) {
         List<Long> indexes = new ArrayList<>(items);
         if (indexes.isEmpty()) {
-            for (long i = 0; i < ledger.size(); i++) {
-                indexes.add(i);
-            }
-        }
-        if (indexes.isEmpty()) {
-            throw new IllegalArgumentException("the ledger is empty: there is nothing to export");
+            throw new IllegalArgumentException("no entries named: there is nothing to export");
         }
         TreeHead head = ledger.signHead();
         ObjectNode manifest = JSON.createObjectNode();

@@ -54,6 +54,14 @@ class BundleTests {
     }
 
     @Test
+    void a_bundle_of_no_entries_is_refused_rather_than_made_of_the_whole_ledger() {
+        try (Ledger ledger = Ledger.open(dir.resolve("ledger"), CLOCK, "redflag test", Optional.empty())) {
+            assertThatThrownBy(() -> Bundles.export(ledger, List.of(), "Notice 2", new java.io.ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no entries named");
+        }
+    }
+
+    @Test
     void an_untouched_bundle_holds_with_every_check_passed() throws Exception {
         BundleVerifier.Result r = BundleVerifier.verify(bundle);
         assertThat(r.holds()).as(r.checks().toString()).isTrue();

@@ -177,10 +177,11 @@ public final class EvidenceCommand implements Runnable {
                 }
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
                 try (OutputStream o = Files.newOutputStream(tmp)) {
-                    TreeHead head = Bundles.export(ledger, items, title, o);
-                    out().printf("%s: %d item(s) under a tree head of %d entries, root %s%n", out,
-                            items.isEmpty() ? ledger.size() : items.size(), head.treeSize(),
-                            Hashes.hex(head.rootHash()));
+                    List<Long> chosen = items.isEmpty()
+                            ? java.util.stream.LongStream.range(0, ledger.size()).boxed().toList() : items;
+                    TreeHead head = Bundles.export(ledger, chosen, title, o);
+                    out().printf("%s: %d item(s) under a tree head of %d entries, root %s%n", out, chosen.size(),
+                            head.treeSize(), Hashes.hex(head.rootHash()));
                 }
                 Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.redflag.app.problem.ApiException;
 import org.redflag.evidence.Bundles;
 import org.redflag.evidence.Custody;
 import org.redflag.evidence.EvidenceRecord;
 import org.redflag.evidence.Ledger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +23,10 @@ import org.springframework.stereotype.Component;
  * decision on it are captured as they happen; a notice's items export as a bundle.
  */
 @Component
-public class EvidenceLedger implements DisposableBean {
+public class EvidenceLedger implements DisposableBean, SmartInitializingSingleton {
 
     private final Ledger ledger;
+    private final Path dir;
     private final JdbcClient jdbc;
 
     public EvidenceLedger(@Value("${redflag.evidence.dir:data/evidence}") Path dir,
@@ -35,6 +38,7 @@ public class EvidenceLedger implements DisposableBean {
                     + " half-written by an unclean stop and has been repaired from its entries ({} of them)", dir,
                     ledger.size());
         }
+        this.dir = dir;
         this.jdbc = jdbc;
     }
 
@@ -51,14 +55,43 @@ public class EvidenceLedger implements DisposableBean {
         return capture(noticeId, json.getBytes(StandardCharsets.UTF_8), fileName, "application/json", by, kind);
     }
 
+    /**
+     * The ledger entries of a notice: those the database links to it that the ledger holds and whose own record
+     * names the notice. A ledger can be behind its database (entries written but not yet forced to disk when the
+     * machine lost power, or a ledger restored from a backup older than the database), and the entries it takes
+     * next reuse those indices: an entry is trusted to be a notice's only when the ledger says so, so one notice's
+     * bundle never carries another's evidence.
+     */
     public List<Long> items(long noticeId) {
+        String subject = "notice " + noticeId;
         return jdbc.sql("SELECT ledger_index FROM evidence_items WHERE notice_id = :n ORDER BY ledger_index")
-                .param("n", noticeId).query(Long.class).list().stream().filter(i -> i < ledger.size()).toList();
+                .param("n", noticeId).query(Long.class).list().stream()
+                .filter(i -> i < ledger.size() && subject.equals(ledger.record(i).custody().subject())).toList();
+    }
+
+    /** Says at start-up, once the tables exist, when the database names entries the ledger does not hold. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        long size = ledger.size();
+        Long missing = jdbc.sql("SELECT COUNT(*) FROM evidence_items WHERE ledger_index >= :size")
+                .param("size", size).query(Long.class).single();
+        if (missing > 0) {
+            org.slf4j.LoggerFactory.getLogger(EvidenceLedger.class).warn("the database links {} evidence entries"
+                    + " to notices that the evidence ledger in {} does not hold (it has {} entries): entries lost"
+                    + " with the machine's power before they reached the disk, or a ledger restored from a backup"
+                    + " older than the database. Those notices' bundles leave them out; the ledger's new entries"
+                    + " are never taken for them.", missing, dir, size);
+        }
     }
 
     /** Writes the bundle of a notice's items under a freshly signed tree head. */
     public void export(long noticeId, OutputStream out) {
-        Bundles.export(ledger, items(noticeId), "Notice " + noticeId + " / 通知 " + noticeId, out);
+        List<Long> items = items(noticeId);
+        if (items.isEmpty()) {
+            throw ApiException.notFound("evidence of notice " + noticeId + ": the ledger holds none of it (the"
+                    + " server's log says why)");
+        }
+        Bundles.export(ledger, items, "Notice " + noticeId + " / 通知 " + noticeId, out);
     }
 
     public Ledger ledger() {
