@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             org.redflag.app.demo.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
             org.redflag.app.evidence.VerifyCommand.class, org.redflag.app.screening.ScreenCommand.class,
             org.redflag.app.screening.GenerateCommand.class, org.redflag.app.screening.EvaluateCommand.class,
-            org.redflag.app.identity.LinkCommand.class,
+            org.redflag.app.identity.LinkCommand.class, org.redflag.app.backup.RestoreCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
@@ -50,6 +50,7 @@ import picocli.CommandLine.Command;
             "  redflag demo                         the server with demo data",
             "  redflag evidence add --ledger DIR F  capture a file into a ledger",
             "  redflag verify BUNDLE.zip            check an evidence bundle offline",
+            "  redflag restore B.zip --data DIR     restore a server's backup into DIR",
         })
 public final class Redflag implements Runnable {
 

@@ -1,9 +1,9 @@
 package org.redflag.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redflag.app.CliRun.noStackTrace;
+import static org.redflag.app.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redflag.app.CliRun.Run;
 import org.redflag.source.JsonSchemaCheck;
 import org.redflag.source.SourceDocument;
 import tools.jackson.databind.JsonNode;
@@ -21,19 +22,6 @@ class CliTests {
 
     static final Path EXAMPLES = Path.of("..", "examples", "cases");
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Redflag.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static void noStackTrace(Run r) {
-        assertThat(r.out() + r.err()).doesNotContain("Exception", "\tat ", "internal error");
-    }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {

@@ -302,6 +302,102 @@ public final class Ledger implements AutoCloseable {
         return clock;
     }
 
+    /** What {@link #copyTo} copied: entries, signed tree heads, and stored contents (one per distinct hash). */
+    public record Copied(long entries, long heads, long objects) {
+    }
+
+    /**
+     * Writes a copy of the ledger as it stands into {@code zip}, each file under {@code prefix}: the keys, the
+     * entries and the signed tree heads written up to this moment, and the content each of those entries names.
+     * Appends may go on while the copy is written, since the lengths of the two files are taken together first
+     * and the contents are never changed once stored: the copy is the ledger at that moment. The tree is left out:
+     * opening the copy builds it again from the entries.
+     */
+    public Copied copyTo(java.util.zip.ZipOutputStream zip, String prefix) throws IOException {
+        long entriesLength;
+        long headsLength;
+        int count;
+        synchronized (this) {
+            entries.flush();
+            count = records.size();
+            entriesLength = lengthOf(dir.resolve("entries.jsonl"));
+            headsLength = lengthOf(dir.resolve("heads.jsonl"));
+        }
+        try (var keys = Files.list(dir.resolve("keys"))) {
+            for (Path key : keys.sorted().toList()) {
+                copy(zip, prefix + "keys/" + key.getFileName(), key, Files.size(key));
+            }
+        }
+        copy(zip, prefix + "entries.jsonl", dir.resolve("entries.jsonl"), entriesLength);
+        long heads = 0;
+        if (headsLength > 0) {
+            copy(zip, prefix + "heads.jsonl", dir.resolve("heads.jsonl"), headsLength);
+            try (var in = Files.newInputStream(dir.resolve("heads.jsonl"))) {
+                byte[] bytes = in.readNBytes((int) Math.min(headsLength, Integer.MAX_VALUE));
+                for (byte b : bytes) {
+                    heads += b == '\n' ? 1 : 0;
+                }
+            }
+        }
+        java.util.Set<String> copied = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            String sha = record(i).sha256();
+            if (copied.add(sha)) {
+                Path object = object(sha);
+                copy(zip, prefix + "objects/" + sha.substring(0, 2) + "/" + sha.substring(2), object,
+                        Files.size(object));
+            }
+        }
+        return new Copied(count, heads, copied.size());
+    }
+
+    private static long lengthOf(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** Puts the first {@code length} bytes of {@code file} into {@code zip} as {@code name}. */
+    private static void copy(java.util.zip.ZipOutputStream zip, String name, Path file, long length)
+            throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        if (length > 0) {
+            try (var in = Files.newInputStream(file)) {
+                long left = length;
+                byte[] buffer = new byte[1 << 16];
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        throw new IOException(file + " is shorter than the " + length + " bytes it had");
+                    }
+                    zip.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        }
+        zip.closeEntry();
+    }
+
+    /**
+     * Checks every signed tree head against the tree as the entries make it: its size within the ledger, its root
+     * the tree's root at that size, its signature the ledger key's. Returns what does not hold (empty: every head
+     * holds), for a ledger restored from a copy or moved between machines.
+     */
+    public synchronized List<String> checkHeads() {
+        List<String> problems = new ArrayList<>();
+        List<TreeHead> all = heads();
+        for (int i = 0; i < all.size(); i++) {
+            TreeHead h = all.get(i);
+            String which = "signed head " + (i + 1) + " (size " + h.treeSize() + ")";
+            if (h.treeSize() > log.size()) {
+                problems.add(which + ": the ledger has only " + log.size() + " entries");
+            } else if (!java.util.Arrays.equals(log.root(h.treeSize()), h.rootHash())) {
+                problems.add(which + ": its root is not the root of the entries");
+            } else if (!Signer.verify(signer.publicKey(), h.signedPayload(), h.signature())) {
+                problems.add(which + ": its signature is not the ledger key's");
+            }
+        }
+        return problems;
+    }
+
     private Path object(String sha) {
         return dir.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
     }

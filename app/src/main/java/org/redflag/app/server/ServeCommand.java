@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.redflag.app.cli.DataDirectory;
 import org.redflag.app.cli.ExitCode;
 import org.redflag.app.problem.BadSetting;
 import org.springframework.boot.SpringApplication;
@@ -186,10 +187,6 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     protected Path dataDirectory() {
-        if (data != null) {
-            return data;
-        }
-        String home = System.getenv("REDFLAG_HOME");
-        return home != null && !home.isBlank() ? Path.of(home, "data") : Path.of("data");
+        return DataDirectory.orDefault(data);
     }
 }

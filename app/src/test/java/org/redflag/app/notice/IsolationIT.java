@@ -112,7 +112,9 @@ class IsolationIT {
         for (TestServer.Client party : List.of(m.seller, m.brand)) {
             party.get("/api/audit?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
             party.get("/api/audit/export.csv?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z").expect(403);
+            party.get("/api/backup").expect(403);
         }
+        m.reviewer.get("/api/backup").expect(403);
     }
 
     @Test

@@ -6,17 +6,17 @@ import org.redflag.app.account.Role;
 import org.redflag.app.server.TestServer;
 
 /** The cast of an integration test: a reviewer, two right holders, two sellers with a listing each, an admin. */
-final class Marketplace {
+public final class Marketplace {
 
     final TestServer server;
-    final TestServer.Client admin;
-    final TestServer.Client reviewer;
-    final TestServer.Client brand;
+    public final TestServer.Client admin;
+    public final TestServer.Client reviewer;
+    public final TestServer.Client brand;
     final TestServer.Client otherBrand;
-    final TestServer.Client seller;
+    public final TestServer.Client seller;
     final TestServer.Client otherSeller;
 
-    Marketplace(TestServer server, String prefix) {
+    public Marketplace(TestServer server, String prefix) {
         this.server = server;
         admin = server.account(prefix + "admin", Role.ADMIN);
         reviewer = server.account(prefix + "reviewer", Role.REVIEWER);
@@ -27,12 +27,12 @@ final class Marketplace {
     }
 
     /** A listing of the seller, registered over the API. */
-    String listing(TestServer.Client owner, String id) {
+    public String listing(TestServer.Client owner, String id) {
         owner.post("/api/listings", Map.of("id", id, "title", "Listing " + id)).expect(201);
         return id;
     }
 
-    static Map<String, Object> notice(List<String> listings, boolean complete, String language) {
+    public static Map<String, Object> notice(List<String> listings, boolean complete, String language) {
         return Map.of(
                 "right", Map.of("type", "TRADEMARK", "reference", "TM 12345678"),
                 "listings", listings,
@@ -43,11 +43,11 @@ final class Marketplace {
                         "infringementEvidence", true, "goodFaithStatement", true));
     }
 
-    static Map<String, Object> action(String action) {
+    public static Map<String, Object> action(String action) {
         return Map.of("action", action, "reasons", "reasons for " + action);
     }
 
-    long file(TestServer.Client who, String listing) {
+    public long file(TestServer.Client who, String listing) {
         return who.post("/api/notices", notice(List.of(listing), true, "en")).expect(201).json().get("id").asLong();
     }
 }

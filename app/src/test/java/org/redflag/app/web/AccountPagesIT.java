@@ -2,6 +2,7 @@ package org.redflag.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.redflag.app.account.Accounts;
@@ -123,6 +124,27 @@ class AccountPagesIT extends BrowserTests {
         assertThat(person.locator("nav a[href='/admin/accounts']").count()).isZero();
         assertThat(person.navigate(server.url + "/admin/accounts").status()).isEqualTo(403);
         expectedErrorPages("/admin/accounts");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void an_admin_downloads_a_backup_from_the_accounts_page_and_no_one_else_can() throws Exception {
+        server.account("backup-admin", Role.ADMIN);
+        Page admin = login("backup-admin", "password-of-backup-admin");
+        follow(admin, "nav a[href='/admin/accounts']");
+        assertThat(admin.textContent("#backup")).contains("redflag restore");
+        Download download = admin.waitForDownload(() -> admin.click("#download-backup"));
+        assertThat(download.failure()).isNull();
+        assertThat(download.suggestedFilename()).matches("redflag-backup-\\d{8}-\\d{6}\\.zip");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(download.path().toFile())) {
+            assertThat(zip.getEntry("manifest.json")).isNotNull();
+            assertThat(zip.getEntry("database/redflag.mv.db")).as("the browser tests' server runs on H2").isNotNull();
+            assertThat(zip.getEntry("evidence/keys/ledger-ed25519.pub.pem")).isNotNull();
+        }
+        Page person = login("reviewer", "reviewer-password");
+        assertThat(person.navigate(server.url + "/admin/backup").status()).isEqualTo(403);
+        assertThat(person.textContent("main")).contains("only admins take backups");
+        expectedErrorPages("/admin/backup");
         assertThat(consoleErrors).isEmpty();
     }
 
