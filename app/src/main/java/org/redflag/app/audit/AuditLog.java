@@ -23,11 +23,14 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AuditLog(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+    public AuditLog(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+                    org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
+        this.events = events;
     }
 
     /** An account's change, recorded in the transaction that made it. */
@@ -36,16 +39,19 @@ public class AuditLog {
         append(null, change.actor(), change.action(), null, null, change.detail());
     }
 
+    /** Appends an event and publishes it as {@link AuditRecorded}, in the caller's transaction. */
     public void append(Long noticeId, Actor actor, String action, String before, String after, String detail) {
+        java.time.Instant at = clock.instant();
         jdbc.sql("INSERT INTO audit_events (notice_id, actor, actor_role, at, action, before_status, after_status,"
                         + " detail) VALUES (:n, :a, :r, :t, :act, :b, :af, :d)")
                 .param("n", noticeId).param("a", actor.username()).param("r", actor.isSystem() ? "SYSTEM"
                         : actor.role().name())
-                .param("t", clock.instant().atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
+                .param("t", at.atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
                 .param("af", after).param("d", org.redflag.app.infrastructure.ColumnText.fit(detail, 4000)).update();
         // counted once kept: redflag_audit_events_total{action=...} for monitoring
         org.redflag.app.infrastructure.AfterCommit.run(() -> meters.counter("redflag.audit.events", "action", action)
                 .increment());
+        events.publishEvent(new AuditRecorded(noticeId, actor.username(), action, before, after, at));
     }
 
     public List<Event> forNotice(long noticeId) {

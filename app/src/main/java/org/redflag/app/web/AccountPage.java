@@ -7,6 +7,7 @@ import org.redflag.app.account.Accounts;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.problem.ApiException;
+import org.redflag.app.webhook.Webhooks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,18 +16,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One's own account: change the password, issue API keys for one's machines (shown once) and revoke them. */
+/**
+ * One's own account: change the password, issue API keys for one's machines (shown once) and revoke them, add
+ * webhooks (their signing secret shown once) and remove them.
+ */
 @Controller
 public class AccountPage {
 
     private final CurrentActor current;
     private final Accounts accounts;
     private final AccountSettings settings;
+    private final Webhooks webhooks;
 
-    public AccountPage(CurrentActor current, Accounts accounts, AccountSettings settings) {
+    public AccountPage(CurrentActor current, Accounts accounts, AccountSettings settings, Webhooks webhooks) {
         this.current = current;
         this.accounts = accounts;
         this.settings = settings;
+        this.webhooks = webhooks;
     }
 
     @GetMapping("/account")
@@ -38,6 +44,7 @@ public class AccountPage {
         Actor actor = current.get();
         model.addAttribute("account", accounts.byId(actor.accountId()).orElseThrow());
         model.addAttribute("keys", accounts.apiKeys(actor.accountId()));
+        model.addAttribute("webhooks", webhooks.of(actor));
         model.addAttribute("errors", errors);
         return "account";
     }
@@ -83,6 +90,24 @@ public class AccountPage {
     public String revoke(@PathVariable String id, RedirectAttributes flash) {
         settings.revokeKey(current.get(), id);
         flash.addFlashAttribute("done", "account.key.revoked");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/webhooks")
+    public String addWebhook(@RequestParam(defaultValue = "") String url, Model model, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("webhookSecret", webhooks.add(current.get(), url).secret());
+        } catch (ApiException e) { // the detail says what is wrong with the address, as the API does
+            model.addAttribute("webhookUrl", url);
+            return page(model, Map.of("url", e.getMessage()));
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/webhooks/{id}/remove")
+    public String removeWebhook(@PathVariable long id, RedirectAttributes flash) {
+        webhooks.remove(current.get(), id);
+        flash.addFlashAttribute("done", "account.webhook.removed");
         return "redirect:/account";
     }
 }

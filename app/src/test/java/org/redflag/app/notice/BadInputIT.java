@@ -307,6 +307,8 @@ class BadInputIT {
                 new Endpoint(m.admin, "/api/accounts", () -> Map.of("username", "u" + fuzz.r.nextInt(1_000_000),
                         "password", "a-long-password", "role", "SELLER", "displayName", "d")),
                 new Endpoint(m.brand, "/api/accounts/me/api-keys", () -> Map.of("label", "l")),
+                new Endpoint(m.seller, "/api/accounts/me/webhooks", () -> Map.of("url", "https://hooks.example/"
+                        + fuzz.r.nextInt(1_000_000))),
                 new Endpoint(changer, "/api/accounts/me/password", () -> Map.of("currentPassword",
                         "password-of-fuzz-changer", "newPassword", "password-of-fuzz-changer"), true),
                 new Endpoint(m.admin, "/api/accounts/" + changer.id() + "/password", () -> Map.of("newPassword",
@@ -336,6 +338,28 @@ class BadInputIT {
         assertThat(sent).isGreaterThanOrEqualTo(2500);
         assertThat(failures).as("seed %d (replay with -Dredflag.seed=%d)", seed, seed).isEmpty();
         assertThat(m.reviewer.get("/api/notices/" + noticeId).expect(200).text("status")).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void a_webhook_that_cannot_be_one_is_refused_naming_the_url_and_the_account_keeps_at_most_ten() {
+        TestServer.Client owner = server.account("hook-owner", org.redflag.app.account.Role.RIGHTS_HOLDER);
+        Object[][] refused = {
+            {"{}", 400, "url"}, {"{\"url\": 5}", 400, "url"}, {"{\"url\": \"http://hooks.example/x\"}", 400, "https://"},
+            {"{\"url\": \"https://169.254.169.254/latest\"}", 400, "link-local"},
+            {"{\"url\": \"https://hooks.example/x\", \"events\": []}", 400, "events"}};
+        for (Object[] r : refused) {
+            TestServer.Response answer = owner.post("/api/accounts/me/webhooks", r[0]);
+            assertThat(answer.status()).as("%s", r[0]).isEqualTo(r[1]);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body()).as("%s", r[0]).contains((String) r[2]);
+        }
+        for (int i = 0; i < 10; i++) {
+            owner.post("/api/accounts/me/webhooks", Map.of("url", "https://hooks.example/" + i)).expect(201);
+        }
+        assertThat(owner.post("/api/accounts/me/webhooks", Map.of("url", "https://hooks.example/11")).expect(409)
+                .body()).contains("at most 10 webhooks");
+        assertThat(owner.get("/api/accounts/me/webhooks").expect(200).json()).hasSize(10);
+        owner.get("/api/accounts/me/webhooks/1/deliveries?limit=0").expect(400);
     }
 
     @Test

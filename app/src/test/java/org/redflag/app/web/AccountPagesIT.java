@@ -128,6 +128,32 @@ class AccountPagesIT extends BrowserTests {
     }
 
     @Test
+    void a_person_adds_a_webhook_sees_its_secret_once_and_removes_it_on_the_account_page() {
+        server.account("hook-web", Role.RIGHTS_HOLDER);
+        Page page = login("hook-web", "password-of-hook-web");
+        page.navigate(server.url + "/account");
+        page.evaluate("document.getElementById('url').type = 'text'"); // past the browser's own check
+        page.fill("#url", "http://hooks.brand.example/redflag");
+        follow(page, "#add-webhook");
+        assertThat(page.textContent("#url-error")).contains("expected an https:// URL");
+        assertThat(page.inputValue("#url")).as("the form keeps what was typed")
+                .isEqualTo("http://hooks.brand.example/redflag");
+        page.fill("#url", "https://hooks.brand.example/redflag");
+        follow(page, "#add-webhook");
+        String secret = page.textContent("#webhook-secret");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(page.textContent("#webhooks")).contains("https://hooks.brand.example/redflag")
+                .doesNotContain(secret);
+        shot(page, "28-webhooks");
+        page.navigate(server.url + "/account");
+        assertThat(page.locator("#webhook-secret").count()).as("shown once").isZero();
+        follow(page, "#webhooks button.remove-webhook");
+        assertThat(page.textContent("#done")).contains("hears nothing more");
+        assertThat(page.locator("#webhooks").count()).isZero();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void an_admin_downloads_a_backup_from_the_accounts_page_and_no_one_else_can() throws Exception {
         server.account("backup-admin", Role.ADMIN);
         Page admin = login("backup-admin", "password-of-backup-admin");

@@ -1,0 +1,119 @@
+package org.redflag.app.webhook;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.redflag.app.cli.Version;
+import org.redflag.app.problem.BadSetting;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Sends the deliveries that are due, a persistent task of the scheduler (so one server of several sends each): a
+ * POST of the JSON payload with {@code X-Redflag-Event}, {@code X-Redflag-Delivery}, {@code X-Redflag-Timestamp}
+ * and {@code X-Redflag-Signature: sha256=HEX}, the HMAC-SHA256 of {@code TIMESTAMP.BODY} under the webhook's
+ * secret. Any 2xx answer delivers it; anything else, a timeout or a refused address is retried after 1 minute,
+ * then 5, 30, 2 hours, 6, 12 and 24 hours: {@code redflag.webhooks.max-attempts} (8) attempts over about two
+ * days, then it is given up (the deliveries list shows why). Redirects are not followed.
+ */
+@Configuration
+class WebhookSender {
+
+    /** Pauses before the 2nd, 3rd, ... attempt; the last repeats. */
+    static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
+        Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(12), Duration.ofHours(24)};
+
+    /** Deliveries sent in one run of the task at most; the rest wait for the next run, a moment later. */
+    static final int BATCH = 50;
+
+    private final Webhooks webhooks;
+    private final WebhookAddresses addresses;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    WebhookSender(Webhooks webhooks, WebhookAddresses addresses, Clock clock,
+                  @Value("${redflag.webhooks.max-attempts:8}") int maxAttempts) {
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            throw new BadSetting("redflag.webhooks.max-attempts", "expected 1 to 100; found " + maxAttempts);
+        }
+        this.webhooks = webhooks;
+        this.addresses = addresses;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Bean
+    RecurringTask<Void> webhookDeliveries(@Value("${redflag.webhooks.poll:PT2S}") Duration poll) {
+        return Tasks.recurring("webhook-deliveries", FixedDelay.of(poll)).execute((instance, context) -> sendDue());
+    }
+
+    /** Sends what is due now; returns how many were delivered. */
+    int sendDue() {
+        int delivered = 0;
+        for (Webhooks.Due d : webhooks.due(BATCH)) {
+            delivered += send(d) ? 1 : 0;
+        }
+        return delivered;
+    }
+
+    private boolean send(Webhooks.Due d) {
+        Integer status = null;
+        String error;
+        try {
+            URI url = URI.create(d.url());
+            String refused = addresses.refusal(url.getHost());
+            if (refused != null) {
+                error = "not sent: " + refused;
+            } else {
+                String timestamp = Long.toString(clock.instant().getEpochSecond());
+                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "redflag/" + Version.version())
+                        .header("X-Redflag-Event", d.event())
+                        .header("X-Redflag-Delivery", Long.toString(d.id()))
+                        .header("X-Redflag-Timestamp", timestamp)
+                        .header("X-Redflag-Signature", "sha256=" + signature(d.secret(), timestamp, d.payload()))
+                        .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+                error = status / 100 == 2 ? null : "answered HTTP " + status;
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        int attempt = d.attempts() + 1;
+        Instant next = error == null || attempt >= maxAttempts ? null
+                : clock.instant().plus(BACKOFF[Math.min(attempt, BACKOFF.length) - 1]);
+        webhooks.attempted(d, status, error == null ? null : error + (next == null ? " (given up after " + attempt
+                + " attempts)" : ""), next);
+        return error == null;
+    }
+
+    /** HMAC-SHA256 of {@code timestamp.body} under the secret, in hex: what a receiver recomputes to trust a call. */
+    static String signature(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+}
