@@ -32,7 +32,12 @@ class CliTests {
                 + " found 1.5",
         "redflag.screening.category-stats|/no/such/stats.csv|/no/such/stats.csv: no such file",
         "redflag.login.max-failures|0|expected 1 or more; found 0",
-        "redflag.login.lockout|-5m|expected a positive duration; found PT-5M"})
+        "redflag.login.lockout|-5m|expected a positive duration; found PT-5M",
+        "redflag.login.lockout|abc|cannot read \"abc\" as a duration (such as 15m",
+        "redflag.webhooks.max-attempts|lots|cannot read \"lots\" as a whole number",
+        "redflag.webhooks.max-attempts|0|expected 1 to 100; found 0",
+        "redflag.webhooks.keep|-1d|expected a positive duration such as P30D",
+        "redflag.webhooks.allow-private-addresses|maybe|cannot read \"maybe\" as true or false"})
     void serve_refuses_a_bad_setting_by_name_with_exit_2(String setting, String value, String message,
                                                          @TempDir Path dir) {
         System.setProperty(setting, value);

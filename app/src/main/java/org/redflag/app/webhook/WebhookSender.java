@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * and {@code X-Redflag-Signature: sha256=HEX}, the HMAC-SHA256 of {@code TIMESTAMP.BODY} under the webhook's
  * secret. Any 2xx answer delivers it; anything else, a timeout or a refused address is retried after 1 minute,
  * then 5, 30, 2 hours, 6, 12 and 24 hours: {@code redflag.webhooks.max-attempts} (8) attempts over about two
- * days, then it is given up (the deliveries list shows why). Redirects are not followed.
+ * days, then it is given up (the deliveries list shows why). Redirects are not followed. Finished deliveries are
+ * kept for {@code redflag.webhooks.keep} (30 days), then forgotten.
  */
 @Configuration
 class WebhookSender {
@@ -42,14 +43,20 @@ class WebhookSender {
     private final WebhookAddresses addresses;
     private final Clock clock;
     private final int maxAttempts;
+    private final Duration keep;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     WebhookSender(Webhooks webhooks, WebhookAddresses addresses, Clock clock,
-                  @Value("${redflag.webhooks.max-attempts:8}") int maxAttempts) {
+                  @Value("${redflag.webhooks.max-attempts:8}") int maxAttempts,
+                  @Value("${redflag.webhooks.keep:P30D}") Duration keep) {
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new BadSetting("redflag.webhooks.max-attempts", "expected 1 to 100; found " + maxAttempts);
         }
+        if (keep.isNegative() || keep.isZero()) {
+            throw new BadSetting("redflag.webhooks.keep", "expected a positive duration such as P30D; found " + keep);
+        }
+        this.keep = keep;
         this.webhooks = webhooks;
         this.addresses = addresses;
         this.clock = clock;
@@ -61,8 +68,9 @@ class WebhookSender {
         return Tasks.recurring("webhook-deliveries", FixedDelay.of(poll)).execute((instance, context) -> sendDue());
     }
 
-    /** Sends what is due now; returns how many were delivered. */
+    /** Sends what is due now, and forgets what finished long ago; returns how many were delivered. */
     int sendDue() {
+        webhooks.forgetFinished(clock.instant().minus(keep));
         int delivered = 0;
         for (Webhooks.Due d : webhooks.due(BATCH)) {
             delivered += send(d) ? 1 : 0;

@@ -162,6 +162,12 @@ public class Webhooks {
         }
     }
 
+    /** Forgets finished deliveries (delivered, given up or cancelled) created before {@code before}. */
+    int forgetFinished(Instant before) {
+        return jdbc.sql("DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < :before")
+                .param("before", before.atOffset(ZoneOffset.UTC)).update();
+    }
+
     /** Deliveries due now, oldest first, at most {@code limit}. */
     List<Due> due(int limit) {
         return jdbc.sql("SELECT d.id, d.webhook_id, w.url, w.secret, d.event, d.payload, d.attempts"
