@@ -47,6 +47,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "                             the formats of redflag screen's options (the",
             "                             category statistics: a starting point the",
             "                             listings stored and arriving add to)",
+            "  REDFLAG_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES",
+            "                             true: webhooks may go to this machine and private",
+            "                             networks, over http too (false)",
+            "  REDFLAG_WEBHOOKS_MAX_ATTEMPTS, REDFLAG_WEBHOOKS_KEEP",
+            "                             tries before a delivery is given up (8), and how",
+            "                             long finished deliveries are listed (30d)",
             "  REDFLAG_JAVA_OPTS          JVM options when started by ./redflag, e.g. -Xmx8g",
         })
 public class ServeCommand implements Callable<Integer> {

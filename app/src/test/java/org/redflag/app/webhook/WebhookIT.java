@@ -72,8 +72,12 @@ class WebhookIT {
     }
 
     private static TestServer start(TestServer.Db db, Path dir) {
-        return TestServer.start(db, TestServer.database(db, dir), Map.of("redflag.webhooks.poll", "PT0.2S",
-                "redflag.webhooks.allow-private-addresses", "true"));
+        return start(db, TestServer.database(db, dir), "PT0S");
+    }
+
+    private static TestServer start(TestServer.Db db, String url, String clockOffset) {
+        return TestServer.start(db, url, Map.of("redflag.webhooks.poll", "PT0.2S",
+                "redflag.webhooks.allow-private-addresses", "true", "redflag.clock.offset", clockOffset));
     }
 
     @ParameterizedTest
@@ -165,6 +169,38 @@ class WebhookIT {
             Thread.sleep(1500);
             assertThat(at("/flaky")).as("delivered once").hasSize(1);
             assertThat(at("/flaky").get(0).json().get("noticeId").asLong()).isEqualTo(id);
+            // a month on, the delivered one is forgotten (the deadline breached since is a change of its own)
+            long first = delivered.get("id").asLong();
+            server.clock().advance(Duration.ofDays(31));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode left = m.brand.get("/api/accounts/me/webhooks/" + hook + "/deliveries").json();
+                return !left.isEmpty() && left.valueStream().noneMatch(d -> d.get("id").asLong() == first);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void a_delivery_owed_when_the_server_stops_is_sent_after_it_starts_again(TestServer.Db db, @TempDir Path dir)
+            throws Exception {
+        String url = TestServer.database(db, dir);
+        long hook;
+        long id;
+        failuresLeft.set(1_000);
+        try (TestServer first = start(db, url, "PT0S")) {
+            Marketplace m = new Marketplace(first, "u");
+            m.brand.post("/api/accounts/me/webhooks", Map.of("url", url("/restart"))).expect(201);
+            hook = m.brand.get("/api/accounts/me/webhooks").expect(200).json().get(0).get("id").asLong();
+            id = m.file(m.brand, m.listing(m.seller, "hook-3"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> m.brand.get("/api/accounts/me/webhooks/" + hook
+                    + "/deliveries").json().get(0).get("attempts").asInt() == 1);
+        }
+        failuresLeft.set(0);
+        assertThat(at("/restart")).isEmpty();
+        try (TestServer second = start(db, url, "PT2M")) { // past the first retry's time
+            await().atMost(Duration.ofSeconds(20)).until(() -> at("/restart").size() == 1);
+            assertThat(at("/restart").get(0).json().get("noticeId").asLong()).isEqualTo(id);
+            assertThat(at("/restart").get(0).json().get("action").asString()).isEqualTo("FILED");
         }
     }
 }
