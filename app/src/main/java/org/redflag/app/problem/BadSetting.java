@@ -35,7 +35,8 @@ public final class BadSetting extends IllegalStateException {
             if (t instanceof org.springframework.beans.factory.UnsatisfiedDependencyException u
                     && u.getInjectionPoint() != null
                     && u.getCause() instanceof org.springframework.beans.TypeMismatchException mismatch) {
-                var value = u.getInjectionPoint().getAnnotation(org.springframework.beans.factory.annotation.Value.class);
+                var value = u.getInjectionPoint()
+                        .getAnnotation(org.springframework.beans.factory.annotation.Value.class);
                 if (value != null) {
                     return new BadSetting(propertyOf(value.value()), "cannot read \"" + mismatch.getValue()
                             + "\" as " + kind(mismatch.getRequiredType()));

@@ -116,7 +116,8 @@ public class Webhooks {
         }
         return jdbc.sql("SELECT * FROM webhook_deliveries WHERE webhook_id = :id ORDER BY id DESC LIMIT :limit")
                 .param("id", id).param("limit", limit).query((rs, n) -> new Delivery(rs.getLong("id"),
-                        rs.getString("event"), instant(rs, "created_at"), rs.getInt("attempts"), instant(rs, "delivered_at"),
+                        rs.getString("event"), instant(rs, "created_at"), rs.getInt("attempts"),
+                        instant(rs, "delivered_at"),
                         instant(rs, "next_attempt_at"), (Integer) rs.getObject("last_status", Integer.class),
                         rs.getString("last_error"), rs.getString("payload"))).list();
     }

@@ -344,7 +344,8 @@ class BadInputIT {
     void a_webhook_that_cannot_be_one_is_refused_naming_the_url_and_the_account_keeps_at_most_ten() {
         TestServer.Client owner = server.account("hook-owner", org.redflag.app.account.Role.RIGHTS_HOLDER);
         Object[][] refused = {
-            {"{}", 400, "url"}, {"{\"url\": 5}", 400, "url"}, {"{\"url\": \"http://hooks.example/x\"}", 400, "https://"},
+            {"{}", 400, "url"}, {"{\"url\": 5}", 400, "url"},
+            {"{\"url\": \"http://hooks.example/x\"}", 400, "https://"},
             {"{\"url\": \"https://169.254.169.254/latest\"}", 400, "link-local"},
             {"{\"url\": \"https://hooks.example/x\", \"events\": []}", 400, "events"}};
         for (Object[] r : refused) {

@@ -67,6 +67,16 @@ class WebhookIT {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
+    /** A webhook's deliveries as its owner lists them, newest first. */
+    private static JsonNode deliveries(TestServer.Client owner, long hook) {
+        return owner.get("/api/accounts/me/webhooks/" + hook + "/deliveries").expect(200).json();
+    }
+
+    /** The attempts made so far at a webhook's latest delivery. */
+    private static int attempts(TestServer.Client owner, long hook) {
+        return deliveries(owner, hook).get(0).get("attempts").asInt();
+    }
+
     private List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -120,8 +130,7 @@ class WebhookIT {
             // the deliveries list tells the owner what was sent; another account cannot read it, nor remove it
             JsonNode hooks = m.seller.get("/api/accounts/me/webhooks").expect(200).json();
             long sellerHook = hooks.get(0).get("id").asLong();
-            JsonNode deliveries = m.seller.get("/api/accounts/me/webhooks/" + sellerHook + "/deliveries").expect(200)
-                    .json();
+            JsonNode deliveries = deliveries(m.seller, sellerHook);
             assertThat(deliveries).hasSize(3);
             assertThat(deliveries.get(0).get("deliveredAt").isNull()).isFalse();
             assertThat(deliveries.get(0).get("lastStatus").asInt()).isEqualTo(204);
@@ -147,9 +156,8 @@ class WebhookIT {
             long hook = m.brand.get("/api/accounts/me/webhooks").expect(200).json().get(0).get("id").asLong();
             failuresLeft.set(2);
             long id = m.file(m.brand, m.listing(m.seller, "hook-2"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> m.brand.get("/api/accounts/me/webhooks/" + hook
-                    + "/deliveries").json().get(0).get("attempts").asInt() == 1);
-            JsonNode failed = m.brand.get("/api/accounts/me/webhooks/" + hook + "/deliveries").json().get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(m.brand, hook) == 1);
+            JsonNode failed = deliveries(m.brand, hook).get(0);
             assertThat(failed.get("lastStatus").asInt()).isEqualTo(500);
             assertThat(failed.get("lastError").asString()).contains("answered HTTP 500");
             assertThat(failed.get("deliveredAt").isNull()).isTrue();
@@ -157,11 +165,10 @@ class WebhookIT {
             assertThat(at("/flaky")).as("not before its next attempt, a minute on").isEmpty();
 
             server.clock().advance(Duration.ofMinutes(2)); // the second attempt fails too; the third after 5 more
-            await().atMost(Duration.ofSeconds(20)).until(() -> m.brand.get("/api/accounts/me/webhooks/" + hook
-                    + "/deliveries").json().get(0).get("attempts").asInt() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(m.brand, hook) == 2);
             server.clock().advance(Duration.ofMinutes(6));
             await().atMost(Duration.ofSeconds(20)).until(() -> at("/flaky").size() == 1);
-            JsonNode delivered = m.brand.get("/api/accounts/me/webhooks/" + hook + "/deliveries").json().get(0);
+            JsonNode delivered = deliveries(m.brand, hook).get(0);
             assertThat(delivered.get("attempts").asInt()).isEqualTo(3);
             assertThat(delivered.get("deliveredAt").isNull()).isFalse();
             assertThat(delivered.get("nextAttemptAt").isNull()).isTrue();
@@ -173,7 +180,7 @@ class WebhookIT {
             long first = delivered.get("id").asLong();
             server.clock().advance(Duration.ofDays(31));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                JsonNode left = m.brand.get("/api/accounts/me/webhooks/" + hook + "/deliveries").json();
+                JsonNode left = deliveries(m.brand, hook);
                 return !left.isEmpty() && left.valueStream().noneMatch(d -> d.get("id").asLong() == first);
             });
         }
@@ -192,8 +199,7 @@ class WebhookIT {
             m.brand.post("/api/accounts/me/webhooks", Map.of("url", url("/restart"))).expect(201);
             hook = m.brand.get("/api/accounts/me/webhooks").expect(200).json().get(0).get("id").asLong();
             id = m.file(m.brand, m.listing(m.seller, "hook-3"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> m.brand.get("/api/accounts/me/webhooks/" + hook
-                    + "/deliveries").json().get(0).get("attempts").asInt() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(m.brand, hook) == 1);
         }
         failuresLeft.set(0);
         assertThat(at("/restart")).isEmpty();
