@@ -3,6 +3,8 @@ package org.redflag.app.webhook;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import org.redflag.app.problem.BadSetting;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sends the deliveries that are due, a persistent task of the scheduler (so one server of several sends each): a
@@ -27,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * secret. Any 2xx answer delivers it; anything else, a timeout or a refused address is retried after 1 minute,
  * then 5, 30, 2 hours, 6, 12 and 24 hours: {@code redflag.webhooks.max-attempts} (8) attempts over about two
  * days, then it is given up (the deliveries list shows why). Redirects are not followed. Finished deliveries are
- * kept for {@code redflag.webhooks.keep} (30 days), then forgotten.
+ * kept for {@code redflag.webhooks.keep} (30 days), then forgotten. Metrics: {@code
+ * redflag_webhook_deliveries_pending} and {@code redflag_webhook_attempts_total{outcome=delivered|failed|given_up}}.
  */
 @Configuration
 class WebhookSender {
@@ -44,10 +48,11 @@ class WebhookSender {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration keep;
+    private final MeterRegistry meters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookSender(Webhooks webhooks, WebhookAddresses addresses, Clock clock,
+    WebhookSender(Webhooks webhooks, WebhookAddresses addresses, Clock clock, MeterRegistry meters, JdbcClient jdbc,
                   @Value("${redflag.webhooks.max-attempts:8}") int maxAttempts,
                   @Value("${redflag.webhooks.keep:P30D}") Duration keep) {
         if (maxAttempts < 1 || maxAttempts > 100) {
@@ -57,6 +62,11 @@ class WebhookSender {
             throw new BadSetting("redflag.webhooks.keep", "expected a positive duration such as P30D; found " + keep);
         }
         this.keep = keep;
+        this.meters = meters;
+        // what operations watches: deliveries waiting for their (next) attempt, read from the database at each scrape
+        Gauge.builder("redflag.webhook.deliveries.pending", jdbc, db -> db.sql("SELECT COUNT(*) FROM"
+                        + " webhook_deliveries WHERE next_attempt_at IS NOT NULL").query(Long.class).single())
+                .description("webhook deliveries not yet made, retries included").register(meters);
         this.webhooks = webhooks;
         this.addresses = addresses;
         this.clock = clock;
@@ -109,6 +119,8 @@ class WebhookSender {
         int attempt = d.attempts() + 1;
         Instant next = error == null || attempt >= maxAttempts ? null
                 : clock.instant().plus(BACKOFF[Math.min(attempt, BACKOFF.length) - 1]);
+        String outcome = error == null ? "delivered" : next == null ? "given_up" : "failed";
+        meters.counter("redflag.webhook.attempts", "outcome", outcome).increment();
         webhooks.attempted(d, status, error == null ? null : error + (next == null ? " (given up after " + attempt
                 + " attempts)" : ""), next);
         return error == null;

@@ -172,6 +172,11 @@ class WebhookIT {
             assertThat(delivered.get("attempts").asInt()).isEqualTo(3);
             assertThat(delivered.get("deliveredAt").isNull()).isFalse();
             assertThat(delivered.get("nextAttemptAt").isNull()).isTrue();
+            String metrics = new TestServer.Client(server, 0, null, null).get("/actuator/prometheus").expect(200)
+                    .body();
+            assertThat(metrics).contains("redflag_webhook_attempts_total{outcome=\"failed\"} 2.0",
+                    "redflag_webhook_attempts_total{outcome=\"delivered\"} 1.0",
+                    "redflag_webhook_deliveries_pending 0.0");
             server.clock().advance(Duration.ofHours(30));
             Thread.sleep(1500);
             assertThat(at("/flaky")).as("delivered once").hasSize(1);
