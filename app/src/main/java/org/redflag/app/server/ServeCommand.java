@@ -53,6 +53,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  REDFLAG_WEBHOOKS_MAX_ATTEMPTS, REDFLAG_WEBHOOKS_KEEP",
             "                             tries before a delivery is given up (8), and how",
             "                             long finished deliveries are listed (30d)",
+            "  REDFLAG_BACKUP_DIR, REDFLAG_BACKUP_EVERY, REDFLAG_BACKUP_KEEP",
+            "                             a directory the server puts its own backups in",
+            "                             (none), how often (1d), and how many it keeps (7)",
             "  REDFLAG_JAVA_OPTS          JVM options when started by ./redflag, e.g. -Xmx8g",
         })
 public class ServeCommand implements Callable<Integer> {
