@@ -110,17 +110,49 @@ public class ProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<?> invalidParameter(HandlerMethodValidationException e) {
         var result = e.getParameterValidationResults().isEmpty() ? null : e.getParameterValidationResults().get(0);
-        String field = result == null ? null : result.getMethodParameter().getParameterName();
+        String field = result == null ? null : sentName(result.getMethodParameter(),
+                result.getMethodParameter().getParameterName());
         String message = result == null || result.getResolvableErrors().isEmpty() ? "invalid"
                 : result.getResolvableErrors().get(0).getDefaultMessage();
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, field));
+    }
+
+    /** A parameter by the name the client sent it under (the header {@code Idempotency-Key}, not the Java name). */
+    private static String sentName(org.springframework.core.MethodParameter parameter, String javaName) {
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        String sent = header != null ? (header.name().isEmpty() ? header.value() : header.name())
+                : query != null ? (query.name().isEmpty() ? query.value() : query.name()) : "";
+        return sent.isEmpty() ? javaName : sent;
+    }
+
+    /**
+     * The parameter a method-validation violation is about, by the name the client sent it under; the last name of
+     * its path when it is not a parameter of a handler method (a field of a body, say).
+     */
+    private static String sentName(jakarta.validation.ConstraintViolation<?> v) {
+        java.lang.reflect.Method method = null;
+        String last = null;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            last = node.getName();
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                var m = node.as(jakarta.validation.Path.MethodNode.class);
+                method = org.springframework.util.ReflectionUtils.findMethod(v.getRootBeanClass(), m.getName(),
+                        m.getParameterTypes().toArray(Class<?>[]::new));
+            } else if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && method != null) {
+                int index = node.as(jakarta.validation.Path.ParameterNode.class).getParameterIndex();
+                return sentName(new org.springframework.core.MethodParameter(method, index), node.getName());
+            }
+        }
+        return last;
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<?> violation(jakarta.validation.ConstraintViolationException e) {
         var v = e.getConstraintViolations().stream().findFirst();
         String path = v.map(x -> x.getPropertyPath().toString()).orElse("");
-        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        String field = v.map(ProblemAdvice::sentName)
+                .orElse(path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path);
         return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": "
                 + v.map(jakarta.validation.ConstraintViolation::getMessage).orElse("invalid"), field));
     }

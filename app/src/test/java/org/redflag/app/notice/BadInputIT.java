@@ -119,6 +119,14 @@ class BadInputIT {
     }
 
     @Test
+    void an_idempotency_key_over_its_limit_is_named_as_the_header_it_came_in() {
+        TestServer.Response r = m.brand.post("/api/notices", notice(List.of(listing), true, "en"),
+                "Idempotency-Key", "k".repeat(201));
+        assertThat(field(r, 400)).isEqualTo("Idempotency-Key");
+        assertThat(r.json().get("detail").asString()).startsWith("Idempotency-Key: size must be between 0 and 200");
+    }
+
+    @Test
     void bad_query_parameters_and_path_ids_are_named() {
         assertThat(field(m.reviewer.get("/api/notices?page=-1"), 400)).isEqualTo("page");
         assertThat(field(m.reviewer.get("/api/notices?size=abc"), 400)).isEqualTo("size");
