@@ -70,6 +70,14 @@ public class WebhookController {
         return webhooks.deliveries(current.get(), id, limit);
     }
 
+    @PostMapping("/{id}/ping")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a webhook a ping", description = "A delivery of type ping, sent, signed and retried"
+            + " as any other, to see a receiver answer; its id is in the answer and in X-Redflag-Delivery.")
+    public java.util.Map<String, Long> ping(@PathVariable long id) {
+        return java.util.Map.of("delivery", webhooks.ping(current.get(), id));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a webhook", description = "What it was still owed is not sent.")
     public ResponseEntity<Void> remove(@PathVariable long id) {

@@ -107,13 +107,39 @@ public class Webhooks {
                 + actor.username());
     }
 
-    /** The latest deliveries of one of the actor's webhooks, newest first. 404 when it is not the actor's. */
-    public List<Delivery> deliveries(Actor actor, long id, int limit) {
-        long owned = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND account_id = :a")
+    /**
+     * Owes one of the actor's webhooks a {@code ping}, sent as any delivery is, so that whoever wires up a receiver
+     * can see it answer; returns the delivery's id. 404 when the webhook is not the actor's.
+     */
+    @Transactional
+    public long ping(Actor actor, long id) {
+        owned(actor, id);
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "ping");
+        payload.put("webhookId", id);
+        payload.put("by", actor.username());
+        payload.put("at", now.toString());
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO webhook_deliveries (webhook_id, event, payload, created_at, attempts, next_attempt_at)"
+                        + " VALUES (:w, 'ping', :p, :t, 0, :t)").param("w", id)
+                .param("p", JSON.writeValueAsString(payload)).param("t", now.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** 404 unless the webhook is the actor's and not removed. */
+    private void owned(Actor actor, long id) {
+        long owned = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = :id AND account_id = :a AND removed_at IS NULL")
                 .param("id", id).param("a", actor.accountId()).query(Long.class).single();
         if (owned == 0) {
             throw ApiException.notFound("webhook " + id + " of this account");
         }
+    }
+
+    /** The latest deliveries of one of the actor's webhooks, newest first. 404 when it is not the actor's. */
+    public List<Delivery> deliveries(Actor actor, long id, int limit) {
+        owned(actor, id);
         return jdbc.sql("SELECT * FROM webhook_deliveries WHERE webhook_id = :id ORDER BY id DESC LIMIT :limit")
                 .param("id", id).param("limit", limit).query((rs, n) -> new Delivery(rs.getLong("id"),
                         rs.getString("event"), instant(rs, "created_at"), rs.getInt("attempts"),

@@ -127,6 +127,17 @@ class WebhookIT {
                     + WebhookSender.signature("whsec_other", removal.timestamp(), removal.body()));
             assertThat(at("/stranger")).as("not a party to the notice").isEmpty();
 
+            // a ping, to see a receiver answer: signed as any delivery; only the webhook's owner may send one
+            long strangerHook = stranger.get("/api/accounts/me/webhooks").expect(200).json().get(0).get("id").asLong();
+            m.brand.post("/api/accounts/me/webhooks/" + strangerHook + "/ping", "").expect(404);
+            long ping = stranger.post("/api/accounts/me/webhooks/" + strangerHook + "/ping", "").expect(202).json()
+                    .get("delivery").asLong();
+            await().atMost(Duration.ofSeconds(20)).until(() -> at("/stranger").size() == 1);
+            Received pinged = at("/stranger").get(0);
+            assertThat(pinged.json().get("type").asString()).isEqualTo("ping");
+            assertThat(pinged.event()).isEqualTo("ping");
+            assertThat(pinged.delivery()).isEqualTo(Long.toString(ping));
+
             // the deliveries list tells the owner what was sent; another account cannot read it, nor remove it
             JsonNode hooks = m.seller.get("/api/accounts/me/webhooks").expect(200).json();
             long sellerHook = hooks.get(0).get("id").asLong();
