@@ -104,6 +104,13 @@ public class AccountPage {
         return "redirect:/account";
     }
 
+    @PostMapping("/account/webhooks/{id}/ping")
+    public String pingWebhook(@PathVariable long id, RedirectAttributes flash) {
+        webhooks.ping(current.get(), id);
+        flash.addFlashAttribute("done", "account.webhook.pinged");
+        return "redirect:/account";
+    }
+
     @PostMapping("/account/webhooks/{id}/remove")
     public String removeWebhook(@PathVariable long id, RedirectAttributes flash) {
         webhooks.remove(current.get(), id);

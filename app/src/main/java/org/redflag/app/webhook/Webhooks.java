@@ -31,14 +31,24 @@ public class Webhooks {
     /** Most webhooks an account has at once. */
     public static final int MAX_PER_ACCOUNT = 10;
 
-    /** A webhook as its owner sees it; {@code secret} only in the answer that creates it. */
+    /**
+     * A webhook as its owner sees it: {@code secret} only in the answer that creates it, {@code lastDelivery} (the
+     * latest delivery, to see at a glance whether the receiver answers) in the list.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Webhook(long id, String url, Instant createdAt, String secret) {
+    public record Webhook(long id, String url, Instant createdAt, String secret, Delivery lastDelivery) {
     }
 
     /** A delivery as its webhook's owner sees it. */
     public record Delivery(long id, String event, Instant createdAt, int attempts, Instant deliveredAt,
                            Instant nextAttemptAt, Integer lastStatus, String lastError, String payload) {
+
+        /** Where it stands: delivered, waiting (not tried yet), failing (to be tried again), given up. */
+        @com.fasterxml.jackson.annotation.JsonProperty("state")
+        public String state() {
+            return deliveredAt != null ? "delivered" : nextAttemptAt == null ? "given_up"
+                    : attempts == 0 ? "waiting" : "failing";
+        }
     }
 
     /** A delivery due to be sent, with what sending it needs. */
@@ -81,14 +91,17 @@ public class Webhooks {
         long id = keys.getKey().longValue();
         audit.append(null, actor, "WEBHOOK_ADDED", null, null, "webhook " + id + " of account " + actor.username()
                 + ": " + checked);
-        return new Webhook(id, checked, now, secret);
+        return new Webhook(id, checked, now, secret, null);
     }
 
+    /** The actor's webhooks, each with its latest delivery (at most ten webhooks: one look-up each). */
     public List<Webhook> of(Actor actor) {
         return jdbc.sql("SELECT id, url, created_at FROM webhooks WHERE account_id = :a AND removed_at IS NULL"
                         + " ORDER BY id").param("a", actor.accountId())
-                .query((rs, n) -> new Webhook(rs.getLong("id"), rs.getString("url"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), null)).list();
+                .query((rs, n) -> new Webhook(rs.getLong("id"), rs.getString("url"), instant(rs, "created_at"),
+                        null, null)).list().stream()
+                .map(w -> new Webhook(w.id(), w.url(), w.createdAt(), null,
+                        latest(w.id(), 1).stream().findFirst().orElse(null))).toList();
     }
 
     /** Removes one of the actor's webhooks; what it was still owed is not sent. 404 when it is not the actor's. */
@@ -140,6 +153,10 @@ public class Webhooks {
     /** The latest deliveries of one of the actor's webhooks, newest first. 404 when it is not the actor's. */
     public List<Delivery> deliveries(Actor actor, long id, int limit) {
         owned(actor, id);
+        return latest(id, limit);
+    }
+
+    private List<Delivery> latest(long id, int limit) {
         return jdbc.sql("SELECT * FROM webhook_deliveries WHERE webhook_id = :id ORDER BY id DESC LIMIT :limit")
                 .param("id", id).param("limit", limit).query((rs, n) -> new Delivery(rs.getLong("id"),
                         rs.getString("event"), instant(rs, "created_at"), rs.getInt("attempts"),

@@ -144,9 +144,18 @@ class AccountPagesIT extends BrowserTests {
         assertThat(secret).startsWith("whsec_");
         assertThat(page.textContent("#webhooks")).contains("https://hooks.brand.example/redflag")
                 .doesNotContain(secret);
-        shot(page, "28-webhooks");
-        page.navigate(server.url + "/account");
+        assertThat(page.textContent("#webhooks .last-delivery")).contains("none yet");
+        // a ping to a name that does not resolve here: its delivery shows as failing, with why
+        follow(page, "#webhooks button.ping-webhook");
+        assertThat(page.textContent("#done")).contains("A ping is on its way");
         assertThat(page.locator("#webhook-secret").count()).as("shown once").isZero();
+        for (int i = 0; i < 40 && !page.textContent("#webhooks .last-delivery").contains("failing"); i++) {
+            page.waitForTimeout(500);
+            page.navigate(server.url + "/account");
+        }
+        assertThat(page.textContent("#webhooks .last-delivery")).contains("failing", "cannot be resolved",
+                "attempts so far: 1");
+        shot(page, "28-webhooks");
         follow(page, "#webhooks button.remove-webhook");
         assertThat(page.textContent("#done")).contains("hears nothing more");
         assertThat(page.locator("#webhooks").count()).isZero();

@@ -141,6 +141,8 @@ class WebhookIT {
             // the deliveries list tells the owner what was sent; another account cannot read it, nor remove it
             JsonNode hooks = m.seller.get("/api/accounts/me/webhooks").expect(200).json();
             long sellerHook = hooks.get(0).get("id").asLong();
+            assertThat(hooks.get(0).get("lastDelivery").get("state").asString()).isEqualTo("delivered");
+            assertThat(hooks.get(0).get("lastDelivery").get("payload").asString()).contains("FORWARD_TO_SELLER");
             JsonNode deliveries = deliveries(m.seller, sellerHook);
             assertThat(deliveries).hasSize(3);
             assertThat(deliveries.get(0).get("deliveredAt").isNull()).isFalse();
@@ -172,6 +174,7 @@ class WebhookIT {
             assertThat(failed.get("lastStatus").asInt()).isEqualTo(500);
             assertThat(failed.get("lastError").asString()).contains("answered HTTP 500");
             assertThat(failed.get("deliveredAt").isNull()).isTrue();
+            assertThat(failed.get("state").asString()).isEqualTo("failing");
             Thread.sleep(1000);
             assertThat(at("/flaky")).as("not before its next attempt, a minute on").isEmpty();
 
