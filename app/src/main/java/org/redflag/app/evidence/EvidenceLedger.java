@@ -28,6 +28,7 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
     private final Ledger ledger;
     private final Path dir;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     public EvidenceLedger(@Value("${redflag.evidence.dir:data/evidence}") Path dir,
                           @Value("${redflag.evidence.tsa-url:}") String tsaUrl, Clock clock, JdbcClient jdbc) {
@@ -40,6 +41,7 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
         }
         this.dir = dir;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Captures bytes about a notice and links the entry to it. */
@@ -69,9 +71,26 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
                 .filter(i -> i < ledger.size() && subject.equals(ledger.record(i).custody().subject())).toList();
     }
 
-    /** Says at start-up, once the tables exist, when the database names entries the ledger does not hold. */
+    /**
+     * At start-up, once the tables exist: refuses a ledger that is not this database's (another key than the one
+     * recorded when the database first met a ledger), and says when the database names entries the ledger does not
+     * hold.
+     */
     @Override
     public void afterSingletonsInstantiated() {
+        String mine = org.redflag.evidence.Signer.fingerprint(ledger.signer().publicKey());
+        var recorded = jdbc.sql("SELECT fingerprint FROM ledger_identity WHERE id = 1").query(String.class).optional();
+        if (recorded.isEmpty()) {
+            jdbc.sql("INSERT INTO ledger_identity (id, fingerprint, recorded_at) VALUES (1, :f, :t)")
+                    .param("f", mine).param("t", clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
+        } else if (!recorded.get().equals(mine)) {
+            throw new org.redflag.app.problem.BadSetting("redflag.evidence.dir", "the evidence ledger in " + dir
+                    + " (key " + mine.substring(0, 16) + "…) is not this database's (key " + recorded.get()
+                    .substring(0, 16) + "…): the evidence the database links to its notices is in that other"
+                    + " ledger, and this one would give its entries the same numbers. Start the server with that"
+                    + " ledger (serve --data, the directory that holds evidence/; from a backup, its evidence/),"
+                    + " one server to a database");
+        }
         long size = ledger.size();
         Long missing = jdbc.sql("SELECT COUNT(*) FROM evidence_items WHERE ledger_index >= :size")
                 .param("size", size).query(Long.class).single();

@@ -12,6 +12,7 @@ import org.redflag.app.account.Actor;
 import org.redflag.app.audit.AuditLog;
 import org.redflag.app.audit.AuditRecorded;
 import org.redflag.app.problem.ApiException;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,11 +58,16 @@ public class Webhooks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long "no webhook anywhere" is trusted before it is read again (a belt to the braces of add()). */
+    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WebhookAddresses addresses;
     private final AuditLog audit;
+    /** Whether any account may have a webhook; while none has, a change costs no look-up. */
+    private volatile boolean anyWebhook = true;
+    private volatile long checkedAt;
 
     public Webhooks(JdbcClient jdbc, Clock clock, WebhookAddresses addresses, AuditLog audit) {
         this.jdbc = jdbc;
@@ -89,6 +95,7 @@ public class Webhooks {
                 .param("a", actor.accountId()).param("u", checked).param("s", secret)
                 .param("t", now.atOffset(ZoneOffset.UTC)).update(keys, "id");
         long id = keys.getKey().longValue();
+        anyWebhook = true;
         audit.append(null, actor, "WEBHOOK_ADDED", null, null, "webhook " + id + " of account " + actor.username()
                 + ": " + checked);
         return new Webhook(id, checked, now, secret, null);
@@ -176,7 +183,7 @@ public class Webhooks {
      */
     @EventListener
     void on(AuditRecorded change) {
-        if (change.noticeId() == null) {
+        if (change.noticeId() == null || !mayHaveWebhooks()) {
             return;
         }
         List<Long> hooks = jdbc.sql("SELECT w.id FROM webhooks w JOIN accounts a ON a.id = w.account_id"
@@ -210,6 +217,31 @@ public class Webhooks {
     int forgetFinished(Instant before) {
         return jdbc.sql("DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL AND created_at < :before")
                 .param("before", before.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /**
+     * False only while no account has a webhook, as read from the database at most {@link #RECHECK_NANOS} ago: a
+     * platform that uses none pays one count every few seconds instead of a look-up per change. A webhook added
+     * counts at once (one server serves a database: see {@code EvidenceLedger}).
+     */
+    private boolean mayHaveWebhooks() {
+        if (anyWebhook) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - checkedAt > RECHECK_NANOS) {
+            anyWebhook = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE removed_at IS NULL").query(Long.class)
+                    .single() > 0;
+            checkedAt = now;
+        }
+        return anyWebhook;
+    }
+
+    /** Reads whether any webhook exists, once the tables exist (after the migrations); until then, assume one. */
+    @EventListener(ApplicationStartedEvent.class)
+    void started() {
+        checkedAt = System.nanoTime();
+        anyWebhook = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE removed_at IS NULL").query(Long.class).single() > 0;
     }
 
     /** Deliveries due now, oldest first, at most {@code limit}. */

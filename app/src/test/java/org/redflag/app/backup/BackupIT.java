@@ -147,4 +147,19 @@ class BackupIT {
                 .resolve("ledger-ed25519.pub.pem")), StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(liveEvidence.resolve("keys").resolve("ledger-ed25519.pub.pem")));
     }
+
+    @org.junit.jupiter.api.Test
+    void a_server_started_with_another_ledger_than_its_database_s_is_refused_naming_the_setting(@TempDir Path dir) {
+        String url = TestServer.database(TestServer.Db.H2, dir.resolve("live"));
+        try (TestServer live = TestServer.start(TestServer.Db.H2, url,
+                Map.of("redflag.evidence.dir", dir.resolve("live").resolve("evidence").toString()))) {
+            Marketplace m = new Marketplace(live, "l");
+            m.file(m.brand, m.listing(m.seller, "ledger-1"));
+        }
+        Run r = run("serve", "--port", "0", "--db-url", url, "--db-user", "sa", "--data",
+                dir.resolve("elsewhere").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("redflag: redflag.evidence.dir: the evidence ledger in", "is not this"
+                + " database's", "one server to a database");
+    }
 }
