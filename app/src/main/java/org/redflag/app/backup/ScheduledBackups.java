@@ -29,9 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * Backups the server takes by itself, when {@code redflag.backup.dir} names a directory: one when the server
  * first starts with it set, then one {@code redflag.backup.every} (a day) after the last (a restart keeps the
  * turn), each written whole under a temporary name and then renamed, the newest {@code redflag.backup.keep} (7)
- * kept. A persistent task of the scheduler, so servers
- * sharing a database take one between them. Each is in the audit trail; one that fails is logged and tried again
- * at the next turn.
+ * kept. A persistent task of the scheduler, so its turn outlives a restart. Each is in the audit trail; one that
+ * fails is logged and tried again at the next turn.
  */
 @Configuration
 @ConditionalOnExpression("'${redflag.backup.dir:}' != ''")

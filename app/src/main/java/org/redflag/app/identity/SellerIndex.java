@@ -29,10 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * it is loaded, checks use the database's identifier index, with the same answers. Registrations through this server
  * are added as they commit, including those that commit while it loads.
  *
- * <p>Each server keeps its own index. Several servers sharing one database see each other's registrations only after
- * a restart; such a deployment sets {@code redflag.identity.index=database}. The index takes about 60 bytes a (seller,
- * strong identifier) pair: 10 million generated sellers (41 million pairs) take about 2.5 GB of heap and load in
- * under a minute. Out of memory while loading, the server says so and goes on checking in the database.
+ * <p>The index is the server's own ({@code redflag.identity.index=database} checks in the database alone, without
+ * it; one server serves a database, since its evidence ledger is one process's). The index takes about 60 bytes a
+ * (seller, strong identifier) pair: 10 million generated sellers (41 million pairs) take about 2.5 GB of heap and
+ * load in under a minute. Out of memory while loading, the server says so and goes on checking in the database.
  *
  * <p>The log says when it is loaded; {@code /actuator/prometheus} shows {@code redflag_seller_index_sellers}, the
  * sellers it holds (-1 while it is not loaded).

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends the deliveries that are due, a persistent task of the scheduler (so one server of several sends each): a
+ * Sends the deliveries that are due, a persistent task of the scheduler (its turns outlive a restart): a
  * POST of the JSON payload with {@code X-Redflag-Event}, {@code X-Redflag-Delivery}, {@code X-Redflag-Timestamp}
  * and {@code X-Redflag-Signature: sha256=HEX}, the HMAC-SHA256 of {@code TIMESTAMP.BODY} under the webhook's
  * secret. Any 2xx answer delivers it; anything else, a timeout or a refused address is retried after 1 minute,
