@@ -3,9 +3,6 @@ package org.redflag.app.backup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.redflag.app.account.Actor;
 import org.redflag.app.account.CurrentActor;
 import org.redflag.app.account.Role;
@@ -26,19 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Backup")
 public class BackupController {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
-
     private final Backups backups;
     private final AuditLog audit;
     private final CurrentActor current;
-    private final Clock clock;
 
-    public BackupController(Backups backups, AuditLog audit, CurrentActor current, Clock clock) {
+    public BackupController(Backups backups, AuditLog audit, CurrentActor current) {
         this.backups = backups;
         this.audit = audit;
         this.current = current;
-        this.clock = clock;
     }
 
     @GetMapping(path = {"/api/backup", "/admin/backup"}, produces = "application/zip")
@@ -55,7 +47,7 @@ public class BackupController {
         }
         audit.append(null, admin, "BACKUP_TAKEN", null, null, backups.includesDatabase()
                 ? "database and evidence ledger" : "evidence ledger (the database is PostgreSQL's to back up)");
-        String name = "redflag-backup-" + STAMP.format(clock.instant()) + ".zip";
+        String name = backups.fileName();
         StreamingResponseBody body = (OutputStream out) -> backups.write(out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")

@@ -37,6 +37,10 @@ public class Backups {
     static final String MANIFEST = "manifest.json";
     static final String DATABASE = "database/";
     static final String EVIDENCE = "evidence/";
+    /** How a backup's file is named: this, the time it was taken (UTC, to the second), {@code .zip}. */
+    static final String FILE_PREFIX = "redflag-backup-";
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
 
     /** What a backup held. */
     public record Taken(boolean database, Ledger.Copied evidence) {
@@ -53,6 +57,11 @@ public class Backups {
         this.ledger = ledger;
         this.clock = clock;
         this.embedded = databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    /** The file name of a backup taken now: {@code redflag-backup-20261130-004500.zip}; names sort by time. */
+    public String fileName() {
+        return FILE_PREFIX + STAMP.format(clock.instant()) + ".zip";
     }
 
     /** Whether the database goes into the backup (the embedded one does; PostgreSQL has its own tools). */

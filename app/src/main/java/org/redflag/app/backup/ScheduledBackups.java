@@ -9,10 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.redflag.app.account.Actor;
@@ -37,17 +34,13 @@ import org.springframework.context.annotation.Configuration;
 class ScheduledBackups {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledBackups.class);
-    static final String PREFIX = "redflag-backup-";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Backups backups;
     private final AuditLog audit;
-    private final Clock clock;
     private final Path dir;
     private final int keep;
 
-    ScheduledBackups(Backups backups, AuditLog audit, Clock clock, @Value("${redflag.backup.dir}") Path dir,
+    ScheduledBackups(Backups backups, AuditLog audit, @Value("${redflag.backup.dir}") Path dir,
                      @Value("${redflag.backup.keep:7}") int keep) {
         if (keep < 1 || keep > 1000) {
             throw new BadSetting("redflag.backup.keep", "expected 1 to 1000 backups kept; found " + keep);
@@ -62,7 +55,6 @@ class ScheduledBackups {
         }
         this.backups = backups;
         this.audit = audit;
-        this.clock = clock;
         this.dir = dir;
         this.keep = keep;
     }
@@ -78,7 +70,7 @@ class ScheduledBackups {
 
     /** Takes one backup into the directory and keeps the newest; returns the file. */
     Path take() {
-        Path file = dir.resolve(PREFIX + STAMP.format(clock.instant()) + ".zip");
+        Path file = dir.resolve(backups.fileName());
         Path part = dir.resolve(file.getFileName() + ".part");
         try {
             Backups.Taken taken;
@@ -107,7 +99,7 @@ class ScheduledBackups {
     private void prune() throws IOException {
         List<Path> all;
         try (Stream<Path> files = Files.list(dir)) {
-            all = files.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+            all = files.filter(p -> p.getFileName().toString().startsWith(Backups.FILE_PREFIX)
                     && p.getFileName().toString().endsWith(".zip")).sorted().toList();
         }
         for (Path old : all.subList(0, Math.max(0, all.size() - keep))) {
