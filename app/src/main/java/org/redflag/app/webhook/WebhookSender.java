@@ -9,11 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.redflag.app.cli.Version;
@@ -106,7 +111,7 @@ class WebhookSender {
                         .header("X-Redflag-Timestamp", timestamp)
                         .header("X-Redflag-Signature", "sha256=" + signature(d.secret(), timestamp, d.payload()))
                         .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(request, STATUS_ONLY);
                 status = response.statusCode();
                 error = status / 100 == 2 ? null : "answered HTTP " + status;
             }
@@ -125,6 +130,40 @@ class WebhookSender {
                 + " attempts)" : ""), next);
         return error == null;
     }
+
+    /**
+     * Takes the status and leaves the body unread (the connection is dropped): the request's timeout covers the
+     * wait for the status, and a receiver that answers with an endless body cannot hold the sender, and every
+     * other webhook's deliveries behind it, for longer.
+     */
+    static final HttpResponse.BodyHandler<Void> STATUS_ONLY = info -> new HttpResponse.BodySubscriber<>() {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return done;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+            done.complete(null);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            done.complete(null);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
+    };
 
     /** HMAC-SHA256 of {@code timestamp.body} under the secret, in hex: what a receiver recomputes to trust a call. */
     static String signature(String secret, String timestamp, String body) {

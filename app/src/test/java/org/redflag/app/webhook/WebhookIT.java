@@ -43,6 +43,23 @@ class WebhookIT {
     @BeforeEach
     void startReceiver() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.createContext("/endless", exchange -> { // answers 200, then a body that does not end
+            exchange.getRequestBody().readAllBytes();
+            received.add(new Received("/endless", null, null, null, null, "{}"));
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[8192];
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            try (var out = exchange.getResponseBody()) {
+                while (System.nanoTime() < until) {
+                    out.write(chunk);
+                    out.flush();
+                    Thread.sleep(10);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the sender hung up: what it should do
+            }
+        });
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var h = exchange.getRequestHeaders();
@@ -226,6 +243,21 @@ class WebhookIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> at("/restart").size() == 1);
             assertThat(at("/restart").get(0).json().get("noticeId").asLong()).isEqualTo(id);
             assertThat(at("/restart").get(0).json().get("action").asString()).isEqualTo("FILED");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_receiver_whose_answer_never_ends_holds_up_no_other_delivery(@TempDir Path dir) {
+        try (TestServer server = start(TestServer.Db.H2, dir)) {
+            Marketplace m = new Marketplace(server, "e");
+            m.brand.post("/api/accounts/me/webhooks", Map.of("url", url("/endless"))).expect(201); // sent first
+            m.seller.post("/api/accounts/me/webhooks", Map.of("url", url("/after"))).expect(201);
+            m.file(m.brand, m.listing(m.seller, "hook-5"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> at("/after").size() == 1);
+            assertThat(at("/endless")).hasSize(1);
+            long hook = m.brand.get("/api/accounts/me/webhooks").expect(200).json().get(0).get("id").asLong();
+            JsonNode endless = deliveries(m.brand, hook).get(0);
+            assertThat(endless.get("state").asString()).as("its status said 200").isEqualTo("delivered");
         }
     }
 }
