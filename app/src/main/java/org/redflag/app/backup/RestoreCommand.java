@@ -66,6 +66,10 @@ public final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /** The restored ledger: its entries and signed tree heads, every head checked. */
+    private record Checked(long entries, long heads) {
+    }
+
     /** What a restore found in the backup. */
     private record Restored(Long notices, Long accounts, long entries, long heads) {
     }
@@ -117,7 +121,7 @@ public final class RestoreCommand implements Callable<Integer> {
             Path staging = Files.createTempDirectory(parent, ".redflag-restore-");
             try {
                 unpack(zip, staging);
-                Ledger.Copied ledger = checkLedger(staging.resolve("evidence"));
+                Checked ledger = checkLedger(staging.resolve("evidence"));
                 Restored restored = Files.exists(staging.resolve("redflag.mv.db"))
                         ? counted(staging, ledger) : new Restored(null, null, ledger.entries(), ledger.heads());
                 Files.createDirectories(dir);
@@ -193,7 +197,7 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Opens the restored ledger (its tree is built again from the entries) and checks every signed head. */
-    private Ledger.Copied checkLedger(Path evidence) throws Refused {
+    private Checked checkLedger(Path evidence) throws Refused {
         try (Ledger ledger = Ledger.open(evidence, Clock.systemUTC(), "redflag " + Version.version(),
                 Optional.empty())) {
             List<String> problems = ledger.checkHeads();
@@ -201,7 +205,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 throw new Refused(backup + ": the evidence ledger does not check, nothing was restored: "
                         + String.join("; ", problems));
             }
-            return new Ledger.Copied(ledger.size(), ledger.heads().size(), 0);
+            return new Checked(ledger.size(), ledger.heads().size());
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new Refused(backup + ": the evidence ledger cannot be opened, nothing was restored: "
                     + e.getMessage());
@@ -209,7 +213,7 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Opens the restored database as the server will, and counts what it holds. */
-    private Restored counted(Path staging, Ledger.Copied ledger) throws Refused {
+    private Restored counted(Path staging, Checked ledger) throws Refused {
         String url = "jdbc:h2:file:" + staging.resolve("redflag").toAbsolutePath() + ";IFEXISTS=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             return new Restored(count(c, "notices"), count(c, "accounts"), ledger.entries(), ledger.heads());

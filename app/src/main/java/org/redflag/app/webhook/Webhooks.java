@@ -228,11 +228,8 @@ public class Webhooks {
         if (anyWebhook) {
             return true;
         }
-        long now = System.nanoTime();
-        if (now - checkedAt > RECHECK_NANOS) {
-            anyWebhook = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE removed_at IS NULL").query(Long.class)
-                    .single() > 0;
-            checkedAt = now;
+        if (System.nanoTime() - checkedAt > RECHECK_NANOS) {
+            readAnyWebhook();
         }
         return anyWebhook;
     }
@@ -240,6 +237,10 @@ public class Webhooks {
     /** Reads whether any webhook exists, once the tables exist (after the migrations); until then, assume one. */
     @EventListener(ApplicationStartedEvent.class)
     void started() {
+        readAnyWebhook();
+    }
+
+    private void readAnyWebhook() {
         checkedAt = System.nanoTime();
         anyWebhook = jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE removed_at IS NULL").query(Long.class).single() > 0;
     }

@@ -50,17 +50,26 @@ class ScheduledBackupIT {
         assertThat(r.out()).contains("the database: 1 notices");
     }
 
-    @Test
-    void a_backup_directory_that_cannot_be_one_stops_the_server_naming_the_setting(@TempDir Path dir)
-            throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "redflag.backup.dir|FILE|cannot be made a directory",
+        "redflag.backup.keep|0|expected 1 to 1000 backups kept; found 0",
+        "redflag.backup.keep|many|cannot read \"many\" as a whole number",
+        "redflag.backup.every|PT0.5S|expected a duration of a second or more",
+        "redflag.backup.every|daily|cannot read \"daily\" as a duration"})
+    void a_backup_setting_that_cannot_be_used_stops_the_server_naming_it(String setting, String value, String said,
+                                                                         @TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-        System.setProperty("redflag.backup.dir", file.toString());
+        System.setProperty("redflag.backup.dir", setting.equals("redflag.backup.dir") ? file.toString()
+                : dir.resolve("backups").toString());
+        System.setProperty(setting, value.equals("FILE") ? file.toString() : value);
         try {
             Run r = run("serve", "--port", "0", "--data", dir.resolve("data").toString());
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("redflag: redflag.backup.dir: " + file + " cannot be made a directory");
+            assertThat(r.err()).contains("redflag: " + setting + ": ", said);
         } finally {
             System.clearProperty("redflag.backup.dir");
+            System.clearProperty(setting);
         }
     }
 }
