@@ -26,11 +26,15 @@ public final class CounterfeitDictionary {
 
     public enum Kind { ALONE, WITH_BRAND, NOT, SUPPRESS, BRAND }
 
-    /** One entry: its kind, the term as written, its folded form, and for a brand alias the canonical brand. */
-    public record Entry(Kind kind, String term, String folded, String brand, String source) {
-        /** Multi-word terms may be split where they have spaces; CJK terms anywhere. */
-        boolean cjk() {
-            return folded.chars().anyMatch(c -> c >= 0x2E80);
+    /**
+     * One entry: its kind, the term as written, its folded form, for a brand alias the canonical brand, and where it
+     * was read; {@code cjk} and {@code spaced} say where a match may be broken by separators (a CJK term anywhere, a
+     * term written with spaces where it has them), worked out once here rather than at every match.
+     */
+    public record Entry(Kind kind, String term, String folded, String brand, String source, boolean cjk,
+                        boolean spaced) {
+        public Entry(Kind kind, String term, String folded, String brand, String source) {
+            this(kind, term, folded, brand, source, folded.chars().anyMatch(c -> c >= 0x2E80), term.indexOf(' ') >= 0);
         }
     }
 

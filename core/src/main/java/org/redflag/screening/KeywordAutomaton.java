@@ -237,7 +237,7 @@ public final class KeywordAutomaton {
     }
 
     /** Runs over {@code text}, skipping {@link TextFolding#SEP}; {@code squeezedEnd} positions are in {@code text}. */
-    public void scan(CharSequence text, Sink sink) {
+    public void scan(StringBuilder text, Sink sink) {
         int s = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -105,8 +105,6 @@ public final class KeywordDetector {
             return false;
         }
         // separators inside the match: allowed where the term has a space, or as letter-spacing
-        String term = e.term().toLowerCase(java.util.Locale.ROOT);
-        boolean termHasSpaces = term.indexOf(' ') >= 0;
         int piece = 0;
         int longest = 0;
         boolean split = false;
@@ -120,7 +118,7 @@ public final class KeywordDetector {
             }
         }
         longest = Math.max(longest, piece);
-        return !split || termHasSpaces || longest <= 2;
+        return !split || e.spaced() || longest <= 2;
     }
 
     private boolean wordCharBefore(int i) {

@@ -134,28 +134,31 @@ public final class ReferenceData {
 
     /** The genuine price for a brand and category, else the brand's default. */
     public GenuinePrice genuinePrice(String brand, String category) {
-        // feeds repeat their brands and categories: the keys are made once (a bounded memo)
-        GenuinePrice p = prices.get(genuinePriceKey(brand, category));
-        return p != null ? p : prices.get(genuinePriceKey(brand, ""));
-    }
-
-    private record KeyParts(String brand, String category) {
-    }
-
-    private String genuinePriceKey(String brand, String category) {
-        KeyParts parts = new KeyParts(brand, category);
-        String k = keys.get(parts);
-        if (k == null) {
-            k = key(brand, category);
-            if (keys.size() < 100_000) {
-                keys.put(parts, k);
+        // feeds repeat their brands and categories: each pair is looked up once and its answer kept (a bounded
+        // memo, by the brand and the category as the listing gives them)
+        Map<String, Object> byCategory = found.get(brand);
+        if (byCategory == null) {
+            byCategory = found.computeIfAbsent(brand, b -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        String c = category == null ? "" : category;
+        Object answer = byCategory.get(c);
+        if (answer == null) {
+            GenuinePrice p = prices.get(key(brand, category));
+            answer = p != null ? p : prices.get(key(brand, ""));
+            if (answer == null) {
+                answer = NO_PRICE;
+            }
+            if (remembered.incrementAndGet() < 100_000) {
+                byCategory.put(c, answer);
             }
         }
-        return k;
+        return answer == NO_PRICE ? null : (GenuinePrice) answer;
     }
 
-    /** Look-up keys already made, by the brand and category they were made of. */
-    private final Map<KeyParts, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Answers already looked up: brand, then category, to a {@link GenuinePrice} or {@link #NO_PRICE}. */
+    private final Map<String, Map<String, Object>> found = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger remembered = new java.util.concurrent.atomic.AtomicInteger();
+    private static final Object NO_PRICE = new Object();
 
     public boolean banned(String sellerId) {
         return sellerId != null && banned.contains(sellerId);

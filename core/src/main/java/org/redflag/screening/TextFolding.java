@@ -188,7 +188,7 @@ public final class TextFolding {
      * Folds {@code text} into {@code out}, recording for each output character the index of the input character it
      * came from; separators are kept as {@link #SEP}, dropped characters leave nothing.
      */
-    public void fold(CharSequence text, StringBuilder out, IntList origin) {
+    public void fold(String text, StringBuilder out, IntList origin) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char f = table[c];

@@ -60,6 +60,17 @@ class ScreenerTests {
     }
 
     @Test
+    void a_genuine_price_is_found_whatever_the_case_and_spacing_of_the_category_and_again_when_asked_again() {
+        for (int round = 0; round < 2; round++) { // the second round answers from what the first looked up
+            assertThat(reference.genuinePrice("Gucci", " BAGS ").price()).as("round %d", round).isEqualTo(1000);
+            assertThat(reference.genuinePrice("Gucci", "bags").price()).isEqualTo(1000);
+            assertThat(reference.genuinePrice("Gucci", "belts").price()).as("the brand's default").isEqualTo(500);
+            assertThat(reference.genuinePrice("Gucci", null).price()).isEqualTo(500);
+            assertThat(reference.genuinePrice("Chanel", "bags")).as("no price for the brand").isNull();
+        }
+    }
+
+    @Test
     void unbranded_goods_and_brands_merely_named_are_never_priced() {
         CategoryStats none = new CategoryStats();
         assertThat(flags(listing("bag", null, "bags", 10.0, "CNY"), none)).isEmpty();
