@@ -129,6 +129,34 @@ class LauncherIT {
     }
 
     @Test
+    void a_screen_of_a_short_feed_file_runs_on_the_first_compiler_a_long_one_or_a_pipe_on_both_and_the_user_decides(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path small = dir.resolve("small.jsonl");
+        java.nio.file.Files.writeString(small, "{}\n");
+        Path large = dir.resolve("large.jsonl");
+        try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(600L << 20); // sparse: 600 MB long, nothing written
+        }
+        java.util.Map<String, String> flags = java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        assertThat(stopLevel(launch(flags, "screen", small.toString(), "--help"))).isEqualTo(1);
+        assertThat(stopLevel(launch(flags, "screen", small.toString(), "--out", dir.resolve("new.jsonl").toString(),
+                "--help"))).as("a file not there yet does not count").isEqualTo(1);
+        assertThat(stopLevel(launch(flags, "screen", large.toString(), "--help"))).as("600 MB").isEqualTo(4);
+        assertThat(stopLevel(launch(flags, "screen", "-", "--category-stats", small.toString(), "--help")))
+                .as("standard input").isEqualTo(4);
+        assertThat(stopLevel(launch(flags, "assess", small.toString(), "--help"))).as("not a screen").isEqualTo(4);
+        assertThat(stopLevel(launch(java.util.Map.of("REDFLAG_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=2"), "screen", small.toString(), "--help"))).isEqualTo(2);
+    }
+
+    /** The compilation tier a JVM stopped at, from its -XX:+PrintFlagsFinal table. */
+    private static int stopLevel(Result r) {
+        var m = java.util.regex.Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d)").matcher(r.out());
+        assertThat(m.find()).as(r.out() + r.err()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void a_reader_that_stops_reading_stops_the_screen_quietly(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path gen = dir.resolve("gen");
