@@ -49,6 +49,9 @@ class CategoryStatsTests {
             if (random.nextInt(5) == 0) {
                 parts.add("\"unitsSold\":" + random.nextInt(1000)); // repeated: the first counts
             }
+            if (random.nextInt(10) == 0) { // not a flat object: the line is searched for the keys instead of walked
+                parts.add("\"meta\":{\"category\":\"nested\",\"unitsSold\":[1,2]}");
+            }
             java.util.Collections.shuffle(parts, random);
             line.append(String.join(",", parts)).append('}');
             String text = line.toString();
