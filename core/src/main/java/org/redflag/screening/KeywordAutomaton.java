@@ -236,11 +236,11 @@ public final class KeywordAutomaton {
         return fail.length;
     }
 
-    /** Runs over {@code text}, skipping {@link TextFolding#SEP}; {@code squeezedEnd} positions are in {@code text}. */
-    public void scan(StringBuilder text, Sink sink) {
+    /** Runs over {@code text[0, length)}, skipping {@link TextFolding#SEP}; match ends are positions in it. */
+    public void scan(char[] text, int length, Sink sink) {
         int s = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
             if (c == TextFolding.SEP) {
                 continue;
             }

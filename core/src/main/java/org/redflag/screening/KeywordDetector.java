@@ -28,9 +28,9 @@ public final class KeywordDetector {
 
     private final CounterfeitDictionary dictionary;
     private final TextFolding folding = TextFolding.get();
-    private final StringBuilder folded = new StringBuilder(512);
-    private final TextFolding.IntList origin = new TextFolding.IntList();
+    private final TextFolding.Folded folded = new TextFolding.Folded();
     private final List<int[]> raw = new ArrayList<>();
+    private final KeywordAutomaton.Sink collect = (term, end) -> raw.add(new int[] {term, end});
 
     public KeywordDetector(CounterfeitDictionary dictionary) {
         this.dictionary = dictionary;
@@ -38,11 +38,22 @@ public final class KeywordDetector {
 
     /** Screens {@code text}; {@code brandField} is the listing's declared brand, if any. */
     public Result detect(String text, String brandField) {
-        folded.setLength(0);
-        origin.clear();
+        return detect(text, null, brandField);
+    }
+
+    /**
+     * Screens a listing's title and description (null for none) as one text, the title, a newline, the description:
+     * hits' spans are positions in that text. {@code brandField} is the listing's declared brand, if any.
+     */
+    public Result detect(String title, String description, String brandField) {
+        folded.clear();
         raw.clear();
-        folding.fold(text, folded, origin);
-        dictionary.automaton().scan(folded, (term, end) -> raw.add(new int[] {term, end}));
+        folding.fold(title, 0, folded);
+        if (description != null) {
+            folded.append(TextFolding.SEP, title.length()); // the newline between them
+            folding.fold(description, title.length() + 1, folded);
+        }
+        dictionary.automaton().scan(folded.chars, folded.length, collect);
         Set<String> brands = new LinkedHashSet<>();
         String declared = dictionary.brandOf(brandField);
         if (declared != null) {
@@ -51,6 +62,7 @@ public final class KeywordDetector {
         if (raw.isEmpty()) {
             return new Result(List.of(), brands, false);
         }
+        String text = description == null ? title : title + "\n" + description;
         BitSet blanked = new BitSet();
         List<int[]> accepted = new ArrayList<>();
         boolean suppressed = false;
@@ -76,8 +88,8 @@ public final class KeywordDetector {
             if (e.kind() == Kind.WITH_BRAND && (brands.isEmpty() || suppressed)) {
                 continue;
             }
-            int from = origin.get(a[1]);
-            int to = origin.get(a[2] - 1) + 1;
+            int from = folded.origin(a[1]);
+            int to = folded.origin(a[2] - 1) + 1;
             hits.add(new Hit(e, from, to, text.substring(from, to), folded.substring(a[1], a[2])
                     .replace(TextFolding.SEP, ' ')));
         }

@@ -48,7 +48,6 @@ public final class Screener {
     private final double negativeMultiple;
     private final int minCategoryListings;
     private final org.redflag.law.RiskWeights weights;
-    private final StringBuilder text = new StringBuilder(512);
 
     public Screener(CounterfeitDictionary dictionary, ReferenceData reference, CategoryStats stats, PolicyPack pack) {
         this.dictionary = dictionary;
@@ -68,12 +67,7 @@ public final class Screener {
 
     public Result screen(Listing l) {
         List<Flag> flags = new ArrayList<>(2);
-        text.setLength(0);
-        text.append(l.title());
-        if (l.description() != null) {
-            text.append('\n').append(l.description());
-        }
-        KeywordDetector.Result k = keywords.detect(text.toString(), l.brand());
+        KeywordDetector.Result k = keywords.detect(l.title(), l.description(), l.brand());
         if (!k.hits().isEmpty()) {
             flags.add(keywordFlag(k));
         }

@@ -185,64 +185,114 @@ public final class TextFolding {
     }
 
     /**
-     * Folds {@code text} into {@code out}, recording for each output character the index of the input character it
-     * came from; separators are kept as {@link #SEP}, dropped characters leave nothing.
+     * Folds {@code text} onto the end of {@code out}, recording for each output character the index of the input
+     * character it came from, plus {@code base} (where {@code text} starts in the whole the caller folds);
+     * separators are kept as {@link #SEP}, dropped characters leave nothing.
      */
-    public void fold(String text, StringBuilder out, IntList origin) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    public void fold(String text, int base, Folded out) {
+        int n = text.length();
+        char[] in = out.input(n);
+        text.getChars(0, n, in, 0);
+        out.reserve(n);
+        char[] chars = out.chars;
+        int[] origin = out.origin;
+        int length = out.length;
+        for (int i = 0; i < n; i++) {
+            char c = in[i];
             char f = table[c];
             if (f == DROP) {
                 continue;
             }
             if (expands[c]) {
                 String x = expansions.get(c);
+                out.length = length;
+                out.reserve(x.length());
+                chars = out.chars;
+                origin = out.origin;
                 for (int k = 0; k < x.length(); k++) {
-                    out.append(table[x.charAt(k)] == DROP ? x.charAt(k) : table[x.charAt(k)]);
-                    origin.add(i);
+                    chars[length] = table[x.charAt(k)] == DROP ? x.charAt(k) : table[x.charAt(k)];
+                    origin[length++] = base + i;
                 }
+                out.length = length;
+                out.reserve(n - i);
+                chars = out.chars;
+                origin = out.origin;
                 continue;
             }
-            out.append(f);
-            origin.add(i);
+            chars[length] = f;
+            origin[length++] = base + i;
         }
+        out.length = length;
     }
 
     /** Folds a dictionary term the same way, squeezing out separators; returns null for an empty term. */
     public String foldTerm(String term) {
-        StringBuilder out = new StringBuilder();
-        fold(term, out, new IntList());
+        Folded out = new Folded();
+        fold(term, 0, out);
         StringBuilder squeezed = new StringBuilder();
-        for (int i = 0; i < out.length(); i++) {
-            if (out.charAt(i) != SEP) {
-                squeezed.append(out.charAt(i));
+        for (int i = 0; i < out.length; i++) {
+            if (out.chars[i] != SEP) {
+                squeezed.append(out.chars[i]);
             }
         }
         return squeezed.isEmpty() ? null : squeezed.toString();
     }
 
-    /** A growable int array. */
-    public static final class IntList {
-        private int[] a = new int[64];
-        private int n;
+    /**
+     * Folded text: the characters, and for each the index in the original text it came from; reused from listing
+     * to listing (it grows to the longest text seen, never shrinks).
+     */
+    public static final class Folded {
+        char[] chars = new char[256];
+        int[] origin = new int[256];
+        int length;
+        private char[] input = new char[256];
 
-        public void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        public int get(int i) {
-            return a[i];
-        }
-
-        public int size() {
-            return n;
-        }
-
+        /** Empties it for the next text. */
         public void clear() {
-            n = 0;
+            length = 0;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        public char charAt(int i) {
+            return chars[i];
+        }
+
+        /** Where in the original text the folded character {@code i} came from. */
+        public int origin(int i) {
+            return origin[i];
+        }
+
+        /** The folded characters {@code [from, to)}. */
+        public String substring(int from, int to) {
+            return new String(chars, from, to - from);
+        }
+
+        /** Appends a character standing for the original character at {@code from}. */
+        public void append(char c, int from) {
+            reserve(1);
+            chars[length] = c;
+            origin[length++] = from;
+        }
+
+        /** Room for {@code more} characters after the current ones. */
+        void reserve(int more) {
+            if (length + more > chars.length) {
+                int size = Math.max(chars.length * 2, length + more);
+                chars = java.util.Arrays.copyOf(chars, size);
+                origin = java.util.Arrays.copyOf(origin, size);
+            }
+        }
+
+        /** A scratch array for {@code n} input characters. */
+        char[] input(int n) {
+            if (input.length < n) {
+                input = new char[Math.max(n, input.length * 2)];
+            }
+            return input;
         }
     }
 }

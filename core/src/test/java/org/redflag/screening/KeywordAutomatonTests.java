@@ -60,7 +60,7 @@ class KeywordAutomatonTests {
             for (int probe = 0; probe < 20; probe++) {
                 String text = random(r, r.nextInt(200), alphabet + TextFolding.SEP + "?!");
                 TreeSet<String> found = new TreeSet<>();
-                automaton.scan(new StringBuilder(text), (term, end) -> found.add(term + "@" + end));
+                automaton.scan(text.toCharArray(), text.length(), (term, end) -> found.add(term + "@" + end));
                 assertThat(found).as("terms %s in %s", terms, text).isEqualTo(naive(terms, text));
             }
         }

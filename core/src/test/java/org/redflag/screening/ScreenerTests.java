@@ -71,6 +71,20 @@ class ScreenerTests {
     }
 
     @Test
+    void a_term_in_the_description_is_shown_where_it_stands_in_the_title_a_newline_and_the_description() {
+        // "ﬃ" folds to three letters and "㈱" to three characters: the span still points at the original
+        Listing l = new Listing("x", "s1", "ﬃ Gucci bag", "㈱ 全新 高仿 品质", "Gucci", "bags", null, null, null, null,
+                null, null, null, null);
+        Screener.Flag flag = new Screener(DICTIONARY, reference, new CategoryStats(), CN).screen(l).flags().get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> match = ((List<Map<String, Object>>) flag.evidence().get("matches")).get(0);
+        String text = l.title() + "\n" + l.description();
+        assertThat(match.get("text")).isEqualTo("高仿");
+        assertThat(text.substring((Integer) match.get("start"), (Integer) match.get("end"))).isEqualTo("高仿");
+        assertThat(match.get("start")).isEqualTo(text.indexOf("高仿"));
+    }
+
+    @Test
     void unbranded_goods_and_brands_merely_named_are_never_priced() {
         CategoryStats none = new CategoryStats();
         assertThat(flags(listing("bag", null, "bags", 10.0, "CNY"), none)).isEmpty();
