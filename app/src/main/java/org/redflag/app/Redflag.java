@@ -2,6 +2,7 @@ package org.redflag.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import org.redflag.app.cli.ExitCode;
 import org.redflag.app.cli.Version;
 import org.redflag.app.law.PoliciesCommand;
@@ -20,12 +21,6 @@ import picocli.CommandLine.Command;
 @Command(name = "redflag",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        subcommands = {AssessCommand.class, PoliciesCommand.class, org.redflag.app.server.ServeCommand.class,
-            org.redflag.app.demo.DemoCommand.class, org.redflag.app.evidence.EvidenceCommand.class,
-            org.redflag.app.evidence.VerifyCommand.class, org.redflag.app.screening.ScreenCommand.class,
-            org.redflag.app.screening.GenerateCommand.class, org.redflag.app.screening.EvaluateCommand.class,
-            org.redflag.app.identity.LinkCommand.class, org.redflag.app.backup.RestoreCommand.class,
-            CommandLine.HelpCommand.class},
         description = {
             "IP-infringement liability and enforcement for cross-border e-commerce platforms.",
             "",
@@ -54,6 +49,31 @@ import picocli.CommandLine.Command;
         })
 public final class Redflag implements Runnable {
 
+    /** The subcommands, in the order --help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(AssessCommand.class, PoliciesCommand.class,
+            org.redflag.app.server.ServeCommand.class, org.redflag.app.demo.DemoCommand.class,
+            org.redflag.app.evidence.EvidenceCommand.class, org.redflag.app.evidence.VerifyCommand.class,
+            org.redflag.app.screening.ScreenCommand.class, org.redflag.app.screening.GenerateCommand.class,
+            org.redflag.app.screening.EvaluateCommand.class, org.redflag.app.identity.LinkCommand.class,
+            org.redflag.app.backup.RestoreCommand.class, CommandLine.HelpCommand.class);
+
+    /**
+     * The command line for these arguments. When the first names a subcommand, only that one is built (picocli
+     * reads every option of every subcommand it is given, about a tenth of a second of a cold start); otherwise all of
+     * them are, for --help, help and the suggestions for a mistyped name.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Redflag());
+        String first = args.length > 0 ? args[0] : "";
+        List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(c -> !c.equals(CommandLine.HelpCommand.class))
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> c : named.isEmpty() ? SUBCOMMANDS : named) {
+            cli.addSubcommand(c);
+        }
+        return cli;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,13 +83,15 @@ public final class Redflag implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        preload(args);
         quietLibraries();
-        CommandLine cli = new CommandLine(new Redflag());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("redflag: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr()); // "Did you mean: screen?"
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCode.BAD_INPUT;
         });
@@ -126,6 +148,33 @@ public final class Redflag implements Runnable {
             }
         }
         return false;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * For the commands that read the shipped policy pack and fold text ({@code screen}, {@code assess}), reads the
+     * default pack and the folding table on a thread of its own while this one sets up the command line: the YAML
+     * machinery a pack is read with costs a third of a second of a cold start, and the command line as long, on
+     * another core. Whatever the command then asks for is ready, or being made (class initialisation waits for it);
+     * nothing else changes. Once per process.
+     */
+    private static void preload(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        if (!(command.equals("screen") || command.equals("assess")) || !PRELOADING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                org.redflag.law.PolicyPacks.builtIn().find("CN");
+                org.redflag.screening.TextFolding.get();
+            } catch (RuntimeException e) {
+                // the command reads them itself and says what is wrong
+            }
+        }, "preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Commands other than the server print only their own output; the server configures logging itself. */

@@ -683,6 +683,21 @@ class CliTests {
         Run help = run("--help");
         assertThat(help.code()).isEqualTo(0);
         assertThat(help.out()).contains("assess", "policies", "Exit codes");
+        for (Class<?> c : Redflag.SUBCOMMANDS) { // every subcommand listed, and each answers --help when named
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertThat(help.out()).contains("  " + name + " ");
+            if (!name.equals("help")) {
+                Run own = run(name, "--help");
+                assertThat(own.code()).as(name).isEqualTo(0);
+                assertThat(own.out()).contains("Usage: redflag " + name);
+            }
+        }
+        Run typo = run("scren", "feed.jsonl");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("screen"); // suggested: every subcommand is known when none is named
+        Run helpOn = run("help", "screen");
+        assertThat(helpOn.code()).isEqualTo(0);
+        assertThat(helpOn.out()).contains("Usage: redflag screen");
         Run version = run("--version");
         assertThat(version.code()).isEqualTo(0);
         assertThat(version.out()).startsWith("redflag ");
