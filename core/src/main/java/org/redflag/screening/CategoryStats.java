@@ -99,7 +99,7 @@ public final class CategoryStats {
                     return false;
                 }
                 if (field == 0 && (seen & 1) == 0) {
-                    category = stringValue(b, i, to);
+                    category = JsonLines.indexOf(b, i + 1, end, (byte) '\\') >= 0 ? null : name(b, i + 1, end);
                 }
                 valueEnd = end + 1;
             } else if (b[i] == '{' || b[i] == '[') {
@@ -129,6 +129,36 @@ public final class CategoryStats {
             }
             return false;
         }
+    }
+
+    private final byte[][] namedBytes = new byte[64][];
+    private final String[] names = new String[64];
+
+    /**
+     * The category named by the UTF-8 bytes {@code b[from, to)}: a feed repeats a few categories, so the strings
+     * are kept by their bytes (a small table, a newer name taking an older one's place) rather than made a line.
+     */
+    private String name(byte[] b, int from, int to) {
+        int len = to - from;
+        int h = len;
+        for (int k = from; k < to && k < from + 8; k++) {
+            h = 31 * h + b[k];
+        }
+        int slot = (h ^ h >>> 7) & (names.length - 1);
+        byte[] known = namedBytes[slot];
+        if (known != null && known.length == len) {
+            int k = 0;
+            while (k < len && known[k] == b[from + k]) {
+                k++;
+            }
+            if (k == len) {
+                return names[slot];
+            }
+        }
+        String name = new String(b, from, len, StandardCharsets.UTF_8);
+        namedBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
+        names[slot] = name;
+        return name;
     }
 
     /** Which wanted key the quoted key in {@code b[from, to)} is: 0 category, 1 units sold, 2 negative share, -1. */
@@ -162,8 +192,9 @@ public final class CategoryStats {
         return -1;
     }
 
+    /** Past white space (here: any byte up to the space; a line with control characters is the second pass's). */
     private static int spaces(byte[] b, int i, int to) {
-        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+        while (i < to && (b[i] & 0xff) <= ' ') {
             i++;
         }
         return i;
