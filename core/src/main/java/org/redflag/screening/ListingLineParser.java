@@ -16,10 +16,23 @@ final class ListingLineParser {
         "currency", "unitsSold", "reviewCount", "negativeReviewRatio", "recommended", "url", "createdAt"};
     private static final byte[][] NAMES = new byte[FIELDS.length][];
 
+    /** Field + 1 by {@link #slot} of its name; 0 for no field. The names' slots differ (checked here). */
+    private static final byte[] BY_SLOT = new byte[256];
+
     static {
         for (int i = 0; i < FIELDS.length; i++) {
             NAMES[i] = FIELDS[i].getBytes(StandardCharsets.US_ASCII);
+            int slot = slot(NAMES[i], 0, NAMES[i].length);
+            if (BY_SLOT[slot] != 0) {
+                throw new ExceptionInInitializerError("two field names share slot " + slot);
+            }
+            BY_SLOT[slot] = (byte) (i + 1);
         }
+    }
+
+    /** A name's slot, from its length and its first, second and last bytes. */
+    private static int slot(byte[] b, int off, int len) {
+        return (len * 37 + b[off] * 11 + b[off + 1] * 5 + b[off + len - 1]) & 0xff;
     }
 
     private byte[] b;
@@ -109,14 +122,17 @@ final class ListingLineParser {
         if (len < 2) {
             return -1;
         }
-        for (int f = 0; f < NAMES.length; f++) {
-            byte[] n = NAMES[f];
-            if (n.length == len && n[0] == b[off] && n[1] == b[off + 1]
-                    && java.util.Arrays.equals(b, off, off + len, n, 0, len)) {
-                return f;
+        int f = BY_SLOT[slot(b, off, len)] - 1;
+        if (f < 0 || NAMES[f].length != len) {
+            return -1;
+        }
+        byte[] name = NAMES[f];
+        for (int k = 0; k < len; k++) { // a loop: names are short, and the first compiler does not vectorise
+            if (b[off + k] != name[k]) {
+                return -1;
             }
         }
-        return -1;
+        return f;
     }
 
     /** Reads the value of a known field, checked as the full parser checks it; false to leave the line to it. */
@@ -269,7 +285,14 @@ final class ListingLineParser {
         return true;
     }
 
+    /** Past JSON white space; the common case, none, without a call (small enough for any compiler to inline). */
     private void ws() {
+        if (p < end && b[p] <= ' ') {
+            spaces();
+        }
+    }
+
+    private void spaces() {
         while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r' || b[p] == '\n')) {
             p++;
         }
