@@ -2,11 +2,10 @@ package org.redflag.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.redflag.app.cli.ExitCode;
 import org.redflag.app.cli.Version;
-import org.redflag.app.law.PoliciesCommand;
-import org.redflag.app.liability.AssessCommand;
 import org.redflag.source.FileProblems;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,29 +48,49 @@ import picocli.CommandLine.Command;
         })
 public final class Redflag implements Runnable {
 
-    /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(AssessCommand.class, PoliciesCommand.class,
-            org.redflag.app.server.ServeCommand.class, org.redflag.app.demo.DemoCommand.class,
-            org.redflag.app.evidence.EvidenceCommand.class, org.redflag.app.evidence.VerifyCommand.class,
-            org.redflag.app.screening.ScreenCommand.class, org.redflag.app.screening.GenerateCommand.class,
-            org.redflag.app.screening.EvaluateCommand.class, org.redflag.app.identity.LinkCommand.class,
-            org.redflag.app.backup.RestoreCommand.class, CommandLine.HelpCommand.class);
+    /**
+     * The subcommands by name, in the order --help lists them, as class names: a class is loaded only for the
+     * command that runs (loading them all, and what their signatures name, is a tenth of a second of a cold start).
+     */
+    static final Map<String, String> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("assess", "org.redflag.app.liability.AssessCommand");
+        SUBCOMMANDS.put("policies", "org.redflag.app.law.PoliciesCommand");
+        SUBCOMMANDS.put("serve", "org.redflag.app.server.ServeCommand");
+        SUBCOMMANDS.put("demo", "org.redflag.app.demo.DemoCommand");
+        SUBCOMMANDS.put("evidence", "org.redflag.app.evidence.EvidenceCommand");
+        SUBCOMMANDS.put("verify", "org.redflag.app.evidence.VerifyCommand");
+        SUBCOMMANDS.put("screen", "org.redflag.app.screening.ScreenCommand");
+        SUBCOMMANDS.put("generate", "org.redflag.app.screening.GenerateCommand");
+        SUBCOMMANDS.put("evaluate", "org.redflag.app.screening.EvaluateCommand");
+        SUBCOMMANDS.put("link", "org.redflag.app.identity.LinkCommand");
+        SUBCOMMANDS.put("restore", "org.redflag.app.backup.RestoreCommand");
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class.getName());
+    }
 
     /**
      * The command line for these arguments. When the first names a subcommand, only that one is built (picocli
-     * reads every option of every subcommand it is given, about a tenth of a second of a cold start); otherwise all of
-     * them are, for --help, help and the suggestions for a mistyped name.
+     * reads every option of every subcommand it is given, about a tenth of a second of a cold start); otherwise all
+     * of them are, for --help, help and the suggestions for a mistyped name.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new Redflag());
         String first = args.length > 0 ? args[0] : "";
-        List<Class<?>> named = SUBCOMMANDS.stream()
-                .filter(c -> !c.equals(CommandLine.HelpCommand.class))
-                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
-        for (Class<?> c : named.isEmpty() ? SUBCOMMANDS : named) {
-            cli.addSubcommand(c);
+        for (var c : SUBCOMMANDS.entrySet()) {
+            if (first.equals("help") || !SUBCOMMANDS.containsKey(first) || c.getKey().equals(first)) {
+                cli.addSubcommand(c.getKey(), subcommand(c.getValue()));
+            }
         }
         return cli;
+    }
+
+    private static Class<?> subcommand(String className) {
+        try {
+            return Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a subcommand's class is missing from the build: " + className, e);
+        }
     }
 
     @CommandLine.Spec

@@ -679,12 +679,14 @@ class CliTests {
     }
 
     @Test
-    void help_and_version() {
+    void help_and_version() throws Exception {
         Run help = run("--help");
         assertThat(help.code()).isEqualTo(0);
         assertThat(help.out()).contains("assess", "policies", "Exit codes");
-        for (Class<?> c : Redflag.SUBCOMMANDS) { // every subcommand listed, and each answers --help when named
-            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+        for (var c : Redflag.SUBCOMMANDS.entrySet()) { // every subcommand listed, each answers --help when named
+            String name = c.getKey();
+            assertThat(Class.forName(c.getValue()).getAnnotation(picocli.CommandLine.Command.class).name())
+                    .as("the name a subcommand is listed by is its own").isEqualTo(name);
             assertThat(help.out()).contains("  " + name + " ");
             if (!name.equals("help")) {
                 Run own = run(name, "--help");
