@@ -28,6 +28,7 @@ class ListingLineParserTests {
         Random r = new Random(seed);
         int fast = 0;
         int plain = 0;
+        ListingLineParser parser = new ListingLineParser(); // one for all lines, as a screening thread has
         for (int n = 0; n < 3_000; n++) {
             boolean simple = r.nextInt(3) == 0;
             String line = simple ? plainLine(r, n) : line(r, n);
@@ -37,7 +38,7 @@ class ListingLineParserTests {
             }
             int len = bytes.length - 4;
             ListingReader.Line actual = ListingReader.parse(n, bytes, 2, len);
-            Listing quick = new ListingLineParser().parse(bytes, 2, len);
+            Listing quick = parser.parse(bytes, 2, len);
             int notUtf8 = org.redflag.source.Utf8Text.firstInvalid(bytes, 2, len);
             if (notUtf8 >= 0) { // refused as what it is, not read with replacement characters
                 assertThat(actual.listing()).as(line).isNull();
