@@ -207,71 +207,15 @@ final class ListingLineParser {
             p++;
         }
         boolean ascii = (high & 0x8080808080808080L) == 0;
-        int len = p - from;
-        p++;
-        if (field < 0) {
-            return ascii || valid(from, len); // skipped, but a line with malformed UTF-8 is the full parser's
-        }
-        String s;
-        if (REPEATED[field] && len <= 64) {
-            s = repeated(from, len, ascii);
-        } else {
-            s = new String(b, from, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-            if (!ascii && s.indexOf('\uFFFD') >= 0) {
-                s = null;
-            }
-        }
-        if (s == null) {
+        String s = new String(b, from, p - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        if (!ascii && s.indexOf('\uFFFD') >= 0) {
             return false; // malformed UTF-8, or a real replacement character: the full parser decides
         }
-        strings[field] = s;
+        p++;
+        if (field >= 0) {
+            strings[field] = s;
+        }
         return true;
-    }
-
-    private boolean valid(int from, int len) {
-        return new String(b, from, len, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0;
-    }
-
-    /** Fields whose values a feed repeats from line to line: seller, brand, category, currency. */
-    private static final boolean[] REPEATED = new boolean[FIELDS.length];
-
-    static {
-        for (String f : new String[] {"sellerId", "brand", "category", "currency"}) {
-            REPEATED[java.util.Arrays.asList(FIELDS).indexOf(f)] = true;
-        }
-    }
-
-    private final byte[][] seenBytes = new byte[4096][];
-    private final String[] seen = new String[4096];
-
-    /**
-     * The string of a repeated field's bytes {@code b[from, from + len)}, kept by its bytes (a direct-mapped table,
-     * a newer value taking an older one's place): one string, its hash worked out once, for every line that names
-     * the same seller, brand, category or currency. Null for bytes that are not valid UTF-8.
-     */
-    private String repeated(int from, int len, boolean ascii) {
-        int h = len;
-        for (int k = from; k < from + len; k++) {
-            h = 31 * h + b[k];
-        }
-        int slot = (h ^ h >>> 12) & (seen.length - 1);
-        byte[] known = seenBytes[slot];
-        if (known != null && known.length == len) {
-            int k = 0;
-            while (k < len && known[k] == b[from + k]) {
-                k++;
-            }
-            if (k == len) {
-                return seen[slot];
-            }
-        }
-        String s = new String(b, from, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        if (!ascii && s.indexOf('\uFFFD') >= 0) {
-            return null;
-        }
-        seenBytes[slot] = java.util.Arrays.copyOfRange(b, from, from + len);
-        seen[slot] = s;
-        return s;
     }
 
     private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
