@@ -1,7 +1,6 @@
 package org.redflag.screening;
 
 import java.nio.charset.StandardCharsets;
-import org.redflag.source.EightBytes;
 
 /**
  * Reads one listing line (listing.schema.json) straight from its UTF-8 bytes, for the common case: a flat object
@@ -183,16 +182,8 @@ final class ListingLineParser {
             return false;
         }
         int from = ++p;
-        long high = 0;
-        while (true) {
-            if (p + 8 <= end) {
-                long x = EightBytes.at(b, p);
-                if (!EightBytes.special(x)) {
-                    high |= x;
-                    p += 8;
-                    continue;
-                }
-            }
+        int high = 0; // negative once a byte is (a multi-byte character's)
+        while (true) { // byte by byte: faster here than eight at a time, with either compiler
             if (p >= end) {
                 return false;
             }
@@ -206,7 +197,7 @@ final class ListingLineParser {
             high |= c;
             p++;
         }
-        boolean ascii = (high & 0x8080808080808080L) == 0;
+        boolean ascii = high >= 0;
         String s = new String(b, from, p - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         if (!ascii && s.indexOf('\uFFFD') >= 0) {
             return false; // malformed UTF-8, or a real replacement character: the full parser decides
