@@ -68,7 +68,7 @@ class CliTests {
     @Test
     void every_footer_and_header_line_of_every_command_fits_the_help_width() {
         List<String> tooLong = new ArrayList<>();
-        List<picocli.CommandLine> commands = new ArrayList<>(List.of(new picocli.CommandLine(new Redflag())));
+        List<picocli.CommandLine> commands = new ArrayList<>(List.of(Redflag.commandLine(new String[0])));
         for (int i = 0; i < commands.size(); i++) {
             var spec = commands.get(i).getCommandSpec();
             commands.addAll(spec.subcommands().values());

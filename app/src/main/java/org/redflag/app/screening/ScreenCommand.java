@@ -232,10 +232,10 @@ public final class ScreenCommand implements Callable<Integer> {
     /** Reads the pack, the dictionary and the reference files; their errors come out of the future. */
     private Loaded load() {
         try {
-            PolicyPack pack = PolicyPacks.builtIn().resolve(policy);
+            // the pack last: the default one is already being read on a thread of its own (Redflag.preload)
             CounterfeitDictionary dictionary = CounterfeitDictionary.with(dictionaries);
-            return new Loaded(pack, dictionary, ReferenceData.load(genuinePrices, bannedSellers, foreignOrders,
-                    dictionary));
+            ReferenceData reference = ReferenceData.load(genuinePrices, bannedSellers, foreignOrders, dictionary);
+            return new Loaded(PolicyPacks.builtIn().resolve(policy), dictionary, reference);
         } catch (InvalidInputException e) {
             throw new CompletionException(e);
         }
