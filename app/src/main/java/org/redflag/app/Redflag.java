@@ -103,7 +103,9 @@ public final class Redflag implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         preload(args);
-        quietLibraries();
+        // logging is set up on another core while the command line is built, and before any command runs
+        Thread logging = new Thread(Redflag::quietLibraries, "logging");
+        logging.start();
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
@@ -148,6 +150,11 @@ public final class Redflag implements Runnable {
             }
             return ExitCode.FINDINGS;
         });
+        try {
+            logging.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return cli.execute(args);
     }
 
