@@ -24,16 +24,19 @@ public final class SourceDocument {
 
     public enum Format { JSON, YAML }
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Built on first use: a mapper is most of a third of a second of a cold start ({@link ShippedYaml} needs none). */
+    private static final class Mappers {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        static final ObjectMapper YAML = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
     private final String name;
     private final JsonNode root;
     private final Map<String, Integer> lines;
 
-    private SourceDocument(String name, JsonNode root, Map<String, Integer> lines) {
+    SourceDocument(String name, JsonNode root, Map<String, Integer> lines) {
         this.name = name;
         this.root = root;
         this.lines = lines;
@@ -45,7 +48,7 @@ public final class SourceDocument {
      * @param name how messages name the document, usually its file name
      */
     public static SourceDocument parse(String name, String text, Format format) throws InvalidInputException {
-        ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
+        ObjectMapper mapper = format == Format.JSON ? Mappers.JSON : Mappers.YAML;
         try {
             JsonNode root = mapper.readTree(text);
             if (root == null || root.isMissingNode()) {
@@ -107,6 +110,11 @@ public final class SourceDocument {
             this.path = path;
             this.array = array;
         }
+    }
+
+    /** Each value's path and the line it starts on (for tests that compare two readings). */
+    Map<String, Integer> lines() {
+        return java.util.Collections.unmodifiableMap(lines);
     }
 
     public String name() {

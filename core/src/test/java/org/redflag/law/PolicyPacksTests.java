@@ -37,6 +37,15 @@ class PolicyPacksTests {
     }
 
     @Test
+    void a_shipped_pack_read_without_the_mapper_is_the_pack_the_mapper_reads() throws Exception {
+        for (String id : PolicyPacks.BUILT_IN) {
+            String text = PolicyPacks.shippedText(id);
+            assertThat(PackReader.readShipped(id + ".yaml", text, "source")).as(id)
+                    .isEqualTo(PackReader.read(id + ".yaml", text, "source"));
+        }
+    }
+
+    @Test
     void the_shipped_packs_carry_the_source_papers_figures() {
         PolicyPacks packs = PolicyPacks.builtIn();
         assertThat(packs.all()).extracting(PolicyPack::id).containsExactly("CN", "EU", "US");
