@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes screening results, one JSON object per line (screening-result.schema.json), as UTF-8 straight into a
@@ -15,10 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  * their line is always the same but for the id.
  */
 public final class ResultWriter implements AutoCloseable {
-
-    /** Lines, not a stream of values: no separator between root values but the newline written after each. */
-    public static final JsonMapper JSON_LINES = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-            .rootValueSeparator((String) null).build()).build();
 
     private static final byte[] CLEAN_START = ascii("{\"listingId\":\"");
     private static final byte[] CLEAN_END = ascii("\",\"flags\":[],\"risk\":0.0}\n");

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("unchecked")
 class ResultWriterTests {
 
+    /** Jackson's generator, the reference: lines, no separator between values but the newline written after each. */
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder(
+            tools.jackson.core.json.JsonFactory.builder().rootValueSeparator((String) null).build()).build();
+
     static String written(Screener.Result... results) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ResultWriter w = new ResultWriter(out)) {
@@ -29,7 +33,7 @@ class ResultWriterTests {
         m.put("listingId", id);
         m.put("flags", List.of());
         m.put("risk", 0.0);
-        return ResultWriter.JSON_LINES.writeValueAsString(m) + "\n";
+        return JSON.writeValueAsString(m) + "\n";
     }
 
     @Test
@@ -117,7 +121,7 @@ class ResultWriterTests {
         m.put("flags", flags);
         m.put("risk", result.risk());
         // as bytes: the UTF-8 generator, which escapes half a surrogate pair (the text one leaves it as it is)
-        return new String(ResultWriter.JSON_LINES.writeValueAsBytes(m), StandardCharsets.UTF_8) + "\n";
+        return new String(JSON.writeValueAsBytes(m), StandardCharsets.UTF_8) + "\n";
     }
 
     /** The generator writes a Boolean of the evidence as JSON true or false; the writer as the string it reads. */

@@ -42,6 +42,10 @@ import tools.jackson.core.JsonGenerator;
             "  2  some line or file is invalid (the rest is still linked)"})
 public final class LinkCommand implements Callable<Integer> {
 
+    /** Lines, not a stream of values: no separator between root values but the newline written after each. */
+    private static final tools.jackson.databind.json.JsonMapper JSON_LINES = tools.jackson.databind.json.JsonMapper
+            .builder(tools.jackson.core.json.JsonFactory.builder().rootValueSeparator((String) null).build()).build();
+
     @Spec
     CommandSpec spec;
 
@@ -116,7 +120,7 @@ public final class LinkCommand implements Callable<Integer> {
         long[] linked = {0};
         try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             JsonGenerator g = org.redflag.screening.ResultWriter.JSON_LINES.createGenerator(w)) {
+             JsonGenerator g = JSON_LINES.createGenerator(w)) {
             graph.results(5, r -> {
                 linked[0]++;
                 write(g, r);
