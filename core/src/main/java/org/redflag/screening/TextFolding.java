@@ -227,7 +227,7 @@ public final class TextFolding {
 
     /** Folds a dictionary term the same way, squeezing out separators; returns null for an empty term. */
     public String foldTerm(String term) {
-        Folded out = new Folded();
+        Folded out = new Folded(term.length() + 8); // a term is short: room for it and an expansion or two
         fold(term, 0, out);
         StringBuilder squeezed = new StringBuilder();
         for (int i = 0; i < out.length; i++) {
@@ -243,10 +243,21 @@ public final class TextFolding {
      * to listing (it grows to the longest text seen, never shrinks).
      */
     public static final class Folded {
-        char[] chars = new char[256];
-        int[] origin = new int[256];
+        char[] chars;
+        int[] origin;
         int length;
-        private char[] input = new char[256];
+        private char[] input;
+
+        public Folded() {
+            this(256);
+        }
+
+        /** Room for {@code capacity} characters to begin with. */
+        Folded(int capacity) {
+            chars = new char[capacity];
+            origin = new int[capacity];
+            input = new char[capacity];
+        }
 
         /** Empties it for the next text. */
         public void clear() {
