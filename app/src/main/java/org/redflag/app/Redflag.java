@@ -181,10 +181,9 @@ public final class Redflag implements Runnable {
 
     /**
      * For the commands that read the shipped policy pack and fold text ({@code screen}, {@code assess}), reads the
-     * default pack and the folding table on a thread of its own while this one sets up the command line: the YAML
-     * machinery a pack is read with costs a third of a second of a cold start, and the command line as long, on
-     * another core. Whatever the command then asks for is ready, or being made (class initialisation waits for it);
-     * nothing else changes. Once per process.
+     * default pack and the folding table on a thread of its own while this one sets up the command line (a tenth of
+     * a second or more of a cold start each, here on another core). Whatever the command then asks for is ready, or
+     * being made (the pack's cache and class initialisation wait for it); nothing else changes. Once per process.
      */
     private static void preload(String[] args) {
         String command = args.length > 0 ? args[0] : "";
