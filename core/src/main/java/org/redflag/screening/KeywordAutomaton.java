@@ -136,7 +136,14 @@ public final class KeywordAutomaton {
             }
             dictionaryLinks[i] = f != 0 && output[f] >= 0 ? f : -1;
         }
+        matches = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            matches[i] = output[i] >= 0 || dictionaryLinks[i] >= 0;
+        }
     }
+
+    /** Whether reaching a state ends some term: its own, or one on its failure chain. */
+    private final boolean[] matches;
 
     private final int[] dictionaryLinks;
 
@@ -257,6 +264,9 @@ public final class KeywordAutomaton {
                     s = fail[s];
                 }
                 s = Math.max(next, 0);
+            }
+            if (!matches[s]) {
+                continue; // most states end no term, nor does any state on their failure chain
             }
             for (int o = s; o >= 0; o = dictionaryLinks[o]) {
                 for (int t = output[o]; t >= 0; t = outputNext[t]) {

@@ -45,6 +45,7 @@ public final class ResultWriter implements AutoCloseable {
     private final OutputStream out;
     private byte[] buf = new byte[1 << 14];
     private int n;
+    private char[] chars = new char[256]; // a string's characters while it is written
 
     public ResultWriter(OutputStream out) {
         this.out = out;
@@ -152,11 +153,16 @@ public final class ResultWriter implements AutoCloseable {
     private void string(String s) {
         int len = s.length();
         room(len * 6 + 2); // the longest any character can become
+        if (chars.length < len) {
+            chars = new char[Math.max(len, chars.length * 2)];
+        }
+        char[] cs = chars;
+        s.getChars(0, len, cs, 0); // one copy, then plain array reads (cheaper than a call a character)
         byte[] b = buf;
         int at = n;
         b[at++] = '"';
         for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
                 byte e = ESCAPE[c];
                 if (e == 0) {
@@ -175,8 +181,8 @@ public final class ResultWriter implements AutoCloseable {
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | c >> 6);
                 b[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(cs[i + 1])) {
+                int cp = Character.toCodePoint(c, cs[++i]);
                 b[at++] = (byte) (0xF0 | cp >> 18);
                 b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
