@@ -233,8 +233,9 @@ public final class FeedScreening {
                         Screener.Result r = screener.screen(line.listing());
                         writer.write(r);
                         s.screened++;
-                        for (Screener.Flag f : r.flags()) {
-                            s.flags[f.code().ordinal()]++;
+                        List<Screener.Flag> flags = r.flags();
+                        for (int k = 0; k < flags.size(); k++) { // no iterator a listing
+                            s.flags[flags.get(k).code().ordinal()]++;
                         }
                     } catch (Screener.CurrencyMismatch e) {
                         s.bad("line " + number + ": currency: " + e.getMessage());

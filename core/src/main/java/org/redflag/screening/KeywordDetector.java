@@ -54,13 +54,13 @@ public final class KeywordDetector {
             folding.fold(description, title.length() + 1, folded);
         }
         dictionary.automaton().scan(folded.chars, folded.length, collect);
-        Set<String> brands = new LinkedHashSet<>();
         String declared = dictionary.brandOf(brandField);
+        if (raw.isEmpty()) { // most listings: nothing matched, nothing to collect
+            return new Result(List.of(), declared == null ? Set.of() : Set.of(declared), false);
+        }
+        Set<String> brands = new LinkedHashSet<>();
         if (declared != null) {
             brands.add(declared);
-        }
-        if (raw.isEmpty()) {
-            return new Result(List.of(), brands, false);
         }
         String text = description == null ? title : title + "\n" + description;
         BitSet blanked = new BitSet();
