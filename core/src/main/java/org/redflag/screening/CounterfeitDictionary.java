@@ -33,8 +33,14 @@ public final class CounterfeitDictionary {
      */
     public record Entry(Kind kind, String term, String folded, String brand, String source, boolean cjk,
                         boolean spaced) {
+        /** {@code cjk} and {@code spaced} are always worked out from the term, whatever is passed for them. */
+        public Entry {
+            cjk = folded.chars().anyMatch(c -> c >= 0x2E80);
+            spaced = term.indexOf(' ') >= 0;
+        }
+
         public Entry(Kind kind, String term, String folded, String brand, String source) {
-            this(kind, term, folded, brand, source, folded.chars().anyMatch(c -> c >= 0x2E80), term.indexOf(' ') >= 0);
+            this(kind, term, folded, brand, source, false, false);
         }
     }
 

@@ -178,7 +178,8 @@ public final class ReferenceData {
             if (answer == null) {
                 answer = NO_PRICE;
             }
-            if (remembered.incrementAndGet() < 100_000) {
+            if (remembered.get() < 100_000) {
+                remembered.incrementAndGet();
                 byCategory.put(c, answer);
             }
         }

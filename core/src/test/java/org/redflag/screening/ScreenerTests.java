@@ -85,6 +85,17 @@ class ScreenerTests {
     }
 
     @Test
+    void a_dictionary_entrys_cjk_and_spaced_forms_come_from_its_term_whatever_is_passed() {
+        var latin = new CounterfeitDictionary.Entry(CounterfeitDictionary.Kind.ALONE, "high imitation",
+                "highimitation", null, "x", true, false);
+        assertThat(latin.cjk()).isFalse();
+        assertThat(latin.spaced()).isTrue();
+        var cjk = new CounterfeitDictionary.Entry(CounterfeitDictionary.Kind.ALONE, "高仿", "高仿", null, "x");
+        assertThat(cjk.cjk()).isTrue();
+        assertThat(cjk.spaced()).isFalse();
+    }
+
+    @Test
     void unbranded_goods_and_brands_merely_named_are_never_priced() {
         CategoryStats none = new CategoryStats();
         assertThat(flags(listing("bag", null, "bags", 10.0, "CNY"), none)).isEmpty();
