@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.redflag.source.EightBytes;
 import org.redflag.source.JsonLines;
 
 /**
@@ -43,108 +44,170 @@ public final class CategoryStats {
     private final Sums all = new Sums();
 
     private static final byte QUOTE = '"';
-    private static final byte[] CATEGORY = "\"category\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] UNITS = "\"unitsSold\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NEGATIVE = "\"negativeReviewRatio\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte BACKSLASH = '\\';
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COLONS = ':' * ONES;
+    private static final byte[] CATEGORY = "category".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNITS = "unitsSold".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEGATIVE = "negativeReviewRatio".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Adds a raw feed line, its UTF-8 bytes, without parsing it as a whole: the first pass over a feed only needs
-     * three fields. The line is walked key by key, each value skipped unread (a string in eight-byte steps) but for
-     * the three wanted; a line this walk does not take for a flat object (a nested value, a broken line) is searched
-     * instead for the first occurrence of each quoted key and a colon. A field that cannot be read either way counts
-     * as absent (the second pass reports the line if it is bad).
+     * three fields. A valid listing counts exactly as the second pass reads it; a line the second pass will report
+     * as bad counts what can be read from it (the first pass does not check lines), or nothing.
      */
     public void addLine(byte[] b, int off, int len) {
-        if (!walk(b, off, off + len)) {
-            search(b, off, off + len);
+        if (!scan(b, off, off + len)) {
+            Listing listing = ListingReader.parse(0, b, off, len).listing();
+            if (listing != null) {
+                add(listing);
+            }
         }
     }
 
-    /** The walk: false, having added nothing, for a line it does not take for a flat object. */
-    private boolean walk(byte[] b, int from, int to) {
-        int i = spaces(b, from, to);
-        if (i >= to || b[i] != '{') {
-            return false;
-        }
-        String category = null;
+    /**
+     * The common case, from colon to colon. In JSON text a colon outside strings follows a quoted name; one inside
+     * a string does not follow an unescaped quote, but for a string that starts with colons, taken for a name here
+     * and never for a wanted one (the bytes before a value's quote are a colon, not a name). A wanted key is
+     * recognised by its closing quote, its name and its opening quote, neither escaped: in JSON text two unescaped
+     * quotes with a name and no quote between them are a string, and a string before a colon is a key. Answers
+     * false, having added nothing, for a line it leaves to the full reader: a nested value (a wanted name inside it
+     * would not be the listing's), a wanted key twice (the full reader keeps the last), a category with an escape or
+     * without its closing quote.
+     */
+    private boolean scan(byte[] b, int from, int to) {
+        Sums category = null;
         double units = Double.NaN;
         double negative = Double.NaN;
-        int seen = 0; // bits: category, units, negative share (the first occurrence of a key counts)
-        i = spaces(b, i + 1, to);
-        if (i < to && b[i] == '}') {
-            add(null, units, negative);
-            return true;
-        }
+        int seen = 0; // bits: category, units, negative share
+        int i = from;
         while (true) {
-            if (i >= to || b[i] != '"') {
-                return false;
+            // the next colon, eight bytes a step (written out here: the first compiler inlines no call this long)
+            for (; i + 8 <= to; i += 8) {
+                long y = EightBytes.at(b, i) ^ COLONS;
+                if (((y - ONES) & ~y & HIGHS) != 0) {
+                    break;
+                }
             }
-            int keyEnd = stringEnd(b, i + 1, to);
-            if (keyEnd < 0) {
-                return false;
+            while (i < to && b[i] != ':') {
+                i++;
             }
-            int field = field(b, i, keyEnd + 1);
-            i = spaces(b, keyEnd + 1, to);
-            if (i >= to || b[i] != ':') {
-                return false;
-            }
-            i = spaces(b, i + 1, to);
             if (i >= to) {
+                break;
+            }
+            int colon = i++;
+            int q = colon - 1;
+            while (q >= from && (b[q] & 0xff) <= ' ') {
+                q--;
+            }
+            if (q <= from || b[q] != QUOTE || b[q - 1] == BACKSLASH && escaped(b, from, q)) {
+                continue; // inside a string
+            }
+            int v = colon + 1;
+            if (v < to && (b[v] & 0xff) <= ' ') {
+                v = spaces(b, v, to);
+            }
+            if (v < to && (b[v] == '{' || b[v] == '[')) {
                 return false;
             }
-            int valueEnd;
-            if (b[i] == '"') {
-                int end = stringEnd(b, i + 1, to);
-                if (end < 0) {
-                    return false;
-                }
-                if (field == 0 && (seen & 1) == 0) {
-                    category = JsonLines.indexOf(b, i + 1, end, (byte) '\\') >= 0 ? null : name(b, i + 1, end);
-                }
-                valueEnd = end + 1;
-            } else if (b[i] == '{' || b[i] == '[') {
-                return false;
-            } else {
-                valueEnd = i;
-                while (valueEnd < to && b[valueEnd] != ',' && b[valueEnd] != '}' && b[valueEnd] != ' ') {
-                    valueEnd++;
-                }
-                if (field == 1 && (seen & 2) == 0) {
-                    units = numberValue(b, i, valueEnd);
-                } else if (field == 2 && (seen & 4) == 0) {
-                    negative = numberValue(b, i, valueEnd);
-                }
-            }
-            if (field >= 0) {
-                seen |= 1 << field;
-            }
-            i = spaces(b, valueEnd, to);
-            if (i < to && b[i] == ',') {
-                i = spaces(b, i + 1, to);
+            byte last = b[q - 1];
+            if (last != 'y' && last != 'd' && last != 'o') {
                 continue;
             }
-            if (i < to && b[i] == '}') {
-                add(category, units, negative);
-                return true;
+            int field = wanted(b, from, q);
+            if (field < 0) {
+                continue;
             }
-            return false;
+            if ((seen & 1 << field) != 0) {
+                return false;
+            }
+            seen |= 1 << field;
+            if (field == 0) {
+                if (v < to && b[v] == QUOTE) {
+                    int end = EightBytes.indexOf(b, v + 1, to, QUOTE);
+                    if (end < 0 || EightBytes.indexOf(b, v + 1, end, BACKSLASH) >= 0) {
+                        return false;
+                    }
+                    category = sumsOf(b, v + 1, end);
+                    i = end + 1;
+                }
+            } else if (field == 1) {
+                units = numberValue(b, v, to);
+            } else {
+                negative = numberValue(b, v, to);
+            }
         }
+        if (category == null) {
+            category = byCategory.computeIfAbsent("", c -> new Sums());
+        }
+        add(category, units, negative);
+        return true;
+    }
+
+    /** Whether the quote at {@code q} is escaped: an odd number of backslashes before it. */
+    private static boolean escaped(byte[] b, int from, int q) {
+        int k = q - 1;
+        while (k >= from && b[k] == BACKSLASH) {
+            k--;
+        }
+        return (q - 1 - k) % 2 == 1;
+    }
+
+    /**
+     * Which wanted name the string closed by the quote at {@code q} is: 0 category, 1 units sold, 2 negative share,
+     * -1 another. The names end in different letters.
+     */
+    private static int wanted(byte[] b, int from, int q) {
+        if (q - 1 < from) {
+            return -1;
+        }
+        byte[] name;
+        int field;
+        switch (b[q - 1]) {
+            case 'y' -> {
+                name = CATEGORY;
+                field = 0;
+            }
+            case 'd' -> {
+                name = UNITS;
+                field = 1;
+            }
+            case 'o' -> {
+                name = NEGATIVE;
+                field = 2;
+            }
+            default -> {
+                return -1;
+            }
+        }
+        int start = q - name.length;
+        if (start - 1 < from || b[start - 1] != QUOTE || b[start] != name[0]) {
+            return -1;
+        }
+        for (int k = 1; k < name.length - 1; k++) {
+            if (b[start + k] != name[k]) {
+                return -1;
+            }
+        }
+        return start - 2 >= from && b[start - 2] == BACKSLASH && escaped(b, from, start - 1) ? -1 : field;
     }
 
     private final byte[][] namedBytes = new byte[64][];
-    private final String[] names = new String[64];
+    private final Sums[] named = new Sums[64];
 
     /**
-     * The category named by the UTF-8 bytes {@code b[from, to)}: a feed repeats a few categories, so the strings
-     * are kept by their bytes (a small table, a newer name taking an older one's place) rather than made a line.
+     * The sums of the category named by the UTF-8 bytes {@code b[from, to)}: a feed repeats a few categories, so
+     * their sums are kept by their bytes (a small table, a newer name taking an older one's place) rather than
+     * looked up by a string made a line.
      */
-    private String name(byte[] b, int from, int to) {
+    private Sums sumsOf(byte[] b, int from, int to) {
         int len = to - from;
         int h = len;
         for (int k = from; k < to && k < from + 8; k++) {
             h = 31 * h + b[k];
         }
-        int slot = (h ^ h >>> 7) & (names.length - 1);
+        int slot = (h ^ h >>> 7) & (named.length - 1);
         byte[] known = namedBytes[slot];
         if (known != null && known.length == len) {
             int k = 0;
@@ -152,44 +215,13 @@ public final class CategoryStats {
                 k++;
             }
             if (k == len) {
-                return names[slot];
+                return named[slot];
             }
         }
-        String name = new String(b, from, len, StandardCharsets.UTF_8);
+        Sums sums = byCategory.computeIfAbsent(new String(b, from, len, StandardCharsets.UTF_8), c -> new Sums());
         namedBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
-        names[slot] = name;
-        return name;
-    }
-
-    /** Which wanted key the quoted key in {@code b[from, to)} is: 0 category, 1 units sold, 2 negative share, -1. */
-    private static int field(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n == CATEGORY.length && startsWith(b, from, to, CATEGORY)) {
-            return 0;
-        }
-        if (n == UNITS.length && startsWith(b, from, to, UNITS)) {
-            return 1;
-        }
-        if (n == NEGATIVE.length && startsWith(b, from, to, NEGATIVE)) {
-            return 2;
-        }
-        return -1;
-    }
-
-    /** The index of the quote that ends a string whose first byte is at {@code from}, or -1. */
-    private static int stringEnd(byte[] b, int from, int to) {
-        int q = JsonLines.indexOf(b, from, to, QUOTE);
-        while (q >= 0) {
-            int slashes = 0;
-            for (int k = q - 1; k >= from && b[k] == '\\'; k--) {
-                slashes++;
-            }
-            if (slashes % 2 == 0) {
-                return q;
-            }
-            q = JsonLines.indexOf(b, q + 1, to, QUOTE);
-        }
-        return -1;
+        named[slot] = sums;
+        return sums;
     }
 
     /** Past white space (here: any byte up to the space; a line with control characters is the second pass's). */
@@ -200,37 +232,6 @@ public final class CategoryStats {
         return i;
     }
 
-    /** The search: each value after the first occurrence of its quoted key, found from quote to quote. */
-    private void search(byte[] b, int off, int to) {
-        int category = -1;
-        int units = -1;
-        int negative = -1;
-        for (int i = JsonLines.indexOf(b, off, to, QUOTE); i >= 0 && (category < 0 || units < 0 || negative < 0);
-             i = JsonLines.indexOf(b, i + 1, to, QUOTE)) {
-            if (category < 0 && startsWith(b, i, to, CATEGORY)) {
-                category = i;
-            } else if (units < 0 && startsWith(b, i, to, UNITS)) {
-                units = i;
-            } else if (negative < 0 && startsWith(b, i, to, NEGATIVE)) {
-                negative = i;
-            }
-        }
-        add(category < 0 ? null : stringValue(b, valueStart(b, category + CATEGORY.length, to), to),
-                units < 0 ? Double.NaN : numberValue(b, valueStart(b, units + UNITS.length, to), to),
-                negative < 0 ? Double.NaN : numberValue(b, valueStart(b, negative + NEGATIVE.length, to), to));
-    }
-
-    private static boolean startsWith(byte[] b, int at, int to, byte[] key) {
-        if (at + key.length > to) {
-            return false;
-        }
-        for (int k = 1; k < key.length; k++) {
-            if (b[at + k] != key[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Feed bytes per part of a gathering: the parts' sums are added in file order, whatever the threads. */
     static final long PART_BYTES = 8L << 20;
@@ -349,7 +350,10 @@ public final class CategoryStats {
 
     /** Counts one listing's category, units sold and negative share (NaN when absent). */
     void add(String category, double units, double negative) {
-        Sums s = byCategory.computeIfAbsent(category == null ? "" : category, c -> new Sums());
+        add(byCategory.computeIfAbsent(category == null ? "" : category, c -> new Sums()), units, negative);
+    }
+
+    private void add(Sums s, double units, double negative) {
         if (!Double.isNaN(units)) {
             s.n++;
             s.units += units;
@@ -364,32 +368,6 @@ public final class CategoryStats {
         }
     }
 
-
-    /** Where the value starts after a key ending before {@code i}: spaces, a colon, spaces; -1 without the colon. */
-    private static int valueStart(byte[] b, int i, int to) {
-        while (i < to && b[i] == ' ') {
-            i++;
-        }
-        if (i >= to || b[i] != ':') {
-            return -1;
-        }
-        i++;
-        while (i < to && b[i] == ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    private static String stringValue(byte[] b, int i, int to) {
-        if (i < 0 || i >= to || b[i] != '"') {
-            return null;
-        }
-        int end = JsonLines.indexOf(b, i + 1, to, QUOTE);
-        if (end < 0 || JsonLines.indexOf(b, i + 1, end, (byte) '\\') >= 0) {
-            return null;
-        }
-        return new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
-    }
 
     private static final boolean[] NUMBER_CHAR = new boolean[128];
 

@@ -11,64 +11,106 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The first pass reads a line's bytes exactly as the plain reading of its text below (the value after the first
- * occurrence of each quoted key) would: the same category and the same numbers, bit for bit, whatever the spacing,
- * escapes, repeated keys, odd numbers and non-ASCII text around them.
+ * The first pass counts a valid listing exactly as the second pass reads it (the same category, the same numbers,
+ * bit for bit), whatever the spacing, the field order, escapes, key names inside strings, nested or repeated fields
+ * and non-ASCII text around them; a line the second pass will reject never stops it, nor moves the figures of the
+ * valid lines.
  */
 class CategoryStatsTests {
 
-    private static final String[] CATEGORIES = {"shoes", "bags", "手机", "toys \\\"x\\\"", "", "électronique"};
-    private static final String[] NUMBERS = {"12", "0.1", "0.07", "3.14159", "1e3", "-5", "1.", ".5", "00012",
-        "123456789012345678", "0.30000000000000004", "7E-2", "1.2.3", "+4", "x", "", "9007199254740993"};
+    private static final String[] CATEGORIES = {"shoes", "bags", "手机", "toys \\\"x\\\"", "", "électronique",
+        "\\u00e9lectronique", "back\\\\slash", "a:b", "category"};
+    private static final String[] UNITS = {"12", "0.1", "0.07", "3.14159", "1e3", "0", "123456789012345678",
+        "0.30000000000000004", "7E-2", "9007199254740993", "2.5e+2", "1E0"};
+    /** Titles that read, in part, like the keys or like JSON structure. */
+    private static final String[] TITLES = {"plain", "高仿 \\\"category\\\": \\\"x\\\"", ":category", "\\\"unitsSold\\\":9",
+        "a \\\\\\\"negativeReviewRatio\\\": 1", ": {\\\"category\\\": [", "ends in a backslash \\\\", "negativeReviewRatio",
+        "\\u0022category\\u0022:1", "tab\\tand\\nnewline"};
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
-    void bytes_and_text_give_the_same_statistics(long seed) {
+    void a_valid_listing_counts_as_the_second_pass_reads_it(long seed) {
         Random random = new Random(seed);
-        CategoryStats fromText = new CategoryStats();
+        CategoryStats fromListings = new CategoryStats();
         CategoryStats fromBytes = new CategoryStats();
-        List<String> categories = new ArrayList<>(List.of(CATEGORIES));
+        java.util.Set<String> categories = new java.util.TreeSet<>();
         for (int n = 0; n < 5_000; n++) {
-            StringBuilder line = new StringBuilder("{");
             List<String> parts = new ArrayList<>();
-            parts.add("\"id\":\"L" + n + "\"");
-            parts.add("\"title\":\"" + (random.nextBoolean() ? "高仿 \\\"category\\\": x" : "plain") + "\"");
+            parts.add(key("id", random) + "\"L" + n + "\"");
+            parts.add(key("title", random) + "\"" + TITLES[random.nextInt(TITLES.length)] + "\"");
             if (random.nextInt(10) > 0) {
-                parts.add("\"category\"" + space(random) + ":" + space(random) + "\"" + (random.nextInt(3) == 0
-                        ? "many-" + random.nextInt(300) // more categories than the reader keeps strings for
+                parts.add(key("category", random) + "\"" + (random.nextInt(3) == 0
+                        ? "many-" + random.nextInt(300) // more categories than the reader keeps by their bytes
                         : CATEGORIES[random.nextInt(CATEGORIES.length)]) + "\"");
             }
             if (random.nextInt(10) > 0) {
-                parts.add("\"unitsSold\"" + space(random) + ":" + space(random)
-                        + NUMBERS[random.nextInt(NUMBERS.length)]);
+                parts.add(key("unitsSold", random) + UNITS[random.nextInt(UNITS.length)]);
             }
             if (random.nextInt(10) > 0) {
-                parts.add("\"negativeReviewRatio\":" + space(random) + (random.nextBoolean()
-                        ? String.format(Locale.ROOT, "%.2f", random.nextDouble())
-                        : NUMBERS[random.nextInt(NUMBERS.length)]));
+                parts.add(key("negativeReviewRatio", random) + (random.nextBoolean()
+                        ? String.format(Locale.ROOT, "%.2f", random.nextDouble()) : "1e-1"));
             }
-            if (random.nextInt(5) == 0) {
-                parts.add("\"unitsSold\":" + random.nextInt(1000)); // repeated: the first counts
+            if (random.nextInt(8) == 0) { // repeated: valid JSON, and the second pass keeps the last
+                parts.add(random.nextBoolean() ? key("unitsSold", random) + random.nextInt(1000)
+                        : key("category", random) + "\"repeated\"");
             }
-            if (random.nextInt(10) == 0) { // not a flat object: the line is searched for the keys instead of walked
-                parts.add("\"meta\":{\"category\":\"nested\",\"unitsSold\":[1,2]}");
+            if (random.nextInt(8) == 0) { // a field the listing does not know, nested: its keys are not the listing's
+                parts.add(key("meta", random) + (random.nextBoolean()
+                        ? "{\"category\":\"nested\",\"unitsSold\":[1,2],\"negativeReviewRatio\":0.9}"
+                        : "[{\"unitsSold\":5}, \"category\"]"));
+            }
+            if (random.nextInt(8) == 0) { // keys that end in a wanted name after an escaped quote: other keys
+                parts.add(random.nextBoolean() ? key("x\\\"unitsSold", random) + "77"
+                        : key("x\\\\\\\"category", random) + "\"not the category\"");
+            }
+            if (random.nextInt(8) == 0) {
+                parts.add(key("note", random) + "\":{\\\"unitsSold\\\":1}\"");
             }
             java.util.Collections.shuffle(parts, random);
-            line.append(String.join(",", parts)).append('}');
-            String text = line.toString();
-            fromText.add(stringField(text, "\"category\""), numberField(text, "\"unitsSold\""),
-                    numberField(text, "\"negativeReviewRatio\""));
+            String text = "{" + String.join("," + space(random), parts) + "}";
+            Listing listing = ListingReader.parse(n, text).listing();
+            assertThat(listing).as("a valid listing: %s", text).isNotNull();
+            fromListings.add(listing);
+            categories.add(listing.category() == null ? "" : listing.category());
             byte[] b = ("  " + text + "  ").getBytes(StandardCharsets.UTF_8);
             fromBytes.addLine(b, 2, b.length - 4);
         }
         categories.add("nonexistent");
-        for (int c = 0; c < 300; c += 7) { // a few lines each: compared on their own figures, not the fallback
-            assertThat(fromBytes.averages("many-" + c, 1)).as("many-" + c).isEqualTo(fromText.averages("many-" + c, 1));
-        }
         for (String c : categories) {
-            assertThat(fromBytes.averages(c, 20)).as(c).isEqualTo(fromText.averages(c, 20));
+            assertThat(fromBytes.averages(c, 1)).as(c).isEqualTo(fromListings.averages(c, 1));
+            assertThat(fromBytes.averages(c, 20)).as(c).isEqualTo(fromListings.averages(c, 20));
         }
-        assertThat(fromText.averages("shoes", 20)).isNotNull();
+        assertThat(categories).contains("toys \"x\"", "électronique", "a:b", "category", "repeated");
+        assertThat(fromListings.averages("shoes", 20)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void a_line_the_second_pass_rejects_never_stops_the_first_nor_moves_the_valid_lines_figures(long seed) {
+        Random random = new Random(seed);
+        CategoryStats valid = new CategoryStats();
+        CategoryStats mixed = new CategoryStats();
+        for (int n = 0; n < 3_000; n++) {
+            String good = "{\"id\":\"L" + n + "\",\"title\":\"t\",\"category\":\"" + CATEGORIES[random.nextInt(3)]
+                    + "\",\"unitsSold\":" + random.nextInt(5000) + ",\"negativeReviewRatio\":"
+                    + random.nextInt(100) / 100.0 + "}";
+            Listing listing = ListingReader.parse(n, good).listing();
+            assertThat(listing).isNotNull();
+            valid.add(listing);
+            byte[] b = good.getBytes(StandardCharsets.UTF_8);
+            mixed.addLine(b, 0, b.length);
+            // a broken line of a category of its own: cut short, or with a byte changed at random
+            String broken = good.replace("\"category\":\"", "\"category\":\"broken-");
+            byte[] bad = broken.getBytes(StandardCharsets.UTF_8);
+            int len = random.nextBoolean() ? random.nextInt(bad.length) : bad.length;
+            if (len == bad.length) {
+                bad[random.nextInt(bad.length)] = (byte) "{}[]\":,\\ x\u00ff".charAt(random.nextInt(11));
+            }
+            mixed.addLine(bad, 0, len);
+        }
+        for (String c : new String[] {"shoes", "bags", "手机"}) {
+            assertThat(mixed.averages(c, 20)).as(c).isEqualTo(valid.averages(c, 20));
+        }
     }
 
     @ParameterizedTest
@@ -116,54 +158,17 @@ class CategoryStatsTests {
         assertThat(s.averages("shoes", 20)[2]).isEqualTo(31);
     }
 
-    private static int valueStart(String line, String key) {
-        int at = line.indexOf(key);
-        if (at < 0) {
-            return -1;
-        }
-        int i = at + key.length();
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        if (i >= line.length() || line.charAt(i) != ':') {
-            return -1;
-        }
-        i++;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    private static String stringField(String line, String key) {
-        int i = valueStart(line, key);
-        if (i < 0 || i >= line.length() || line.charAt(i) != '"') {
-            return null;
-        }
-        int end = line.indexOf('"', i + 1);
-        if (end < 0 || line.lastIndexOf('\\', end) > i) {
-            return null;
-        }
-        return line.substring(i + 1, end);
-    }
-
-    private static double numberField(String line, String key) {
-        int i = valueStart(line, key);
-        if (i < 0) {
-            return Double.NaN;
-        }
-        int end = i;
-        while (end < line.length() && "0123456789.eE+-".indexOf(line.charAt(end)) >= 0) {
-            end++;
-        }
-        try {
-            return end == i ? Double.NaN : Double.parseDouble(line.substring(i, end));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    /** A quoted key and its colon, with or without white space around the colon. */
+    private static String key(String name, Random random) {
+        return "\"" + name + "\"" + space(random) + ":" + space(random);
     }
 
     private static String space(Random random) {
-        return random.nextInt(4) == 0 ? " " : "";
+        return switch (random.nextInt(8)) {
+            case 0 -> " ";
+            case 1 -> "\t";
+            case 2 -> "  ";
+            default -> "";
+        };
     }
 }
