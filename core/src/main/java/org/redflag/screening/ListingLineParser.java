@@ -15,23 +15,26 @@ final class ListingLineParser {
         "currency", "unitsSold", "reviewCount", "negativeReviewRatio", "recommended", "url", "createdAt"};
     private static final byte[][] NAMES = new byte[FIELDS.length][];
 
-    /** Field + 1 by {@link #slot} of its name; 0 for no field. The names' slots differ (checked here). */
-    private static final byte[] BY_SLOT = new byte[256];
+    /**
+     * Field + 1 by {@link #prefix} of a name's first three bytes (for "id", its closing quote); 0 for no field. The
+     * names' prefixes differ (checked here).
+     */
+    private static final byte[] BY_PREFIX = new byte[1 << 15];
 
     static {
         for (int i = 0; i < FIELDS.length; i++) {
-            NAMES[i] = FIELDS[i].getBytes(StandardCharsets.US_ASCII);
-            int slot = slot(NAMES[i], 0, NAMES[i].length);
-            if (BY_SLOT[slot] != 0) {
-                throw new ExceptionInInitializerError("two field names share slot " + slot);
+            NAMES[i] = (FIELDS[i] + '"').getBytes(StandardCharsets.US_ASCII);
+            int prefix = prefix(NAMES[i], 0);
+            if (BY_PREFIX[prefix] != 0) {
+                throw new ExceptionInInitializerError("two field names share prefix " + prefix);
             }
-            BY_SLOT[slot] = (byte) (i + 1);
+            BY_PREFIX[prefix] = (byte) (i + 1);
         }
     }
 
-    /** A name's slot, from its length and its first, second and last bytes. */
-    private static int slot(byte[] b, int off, int len) {
-        return (len * 37 + b[off] * 11 + b[off + 1] * 5 + b[off + len - 1]) & 0xff;
+    /** Three bytes' low five bits each. */
+    private static int prefix(byte[] b, int off) {
+        return (b[off] & 0x1f) << 10 | (b[off + 1] & 0x1f) << 5 | b[off + 2] & 0x1f;
     }
 
     private byte[] b;
@@ -64,17 +67,21 @@ final class ListingLineParser {
                 return null;
             }
             int keyOff = ++p;
-            while (p < end && b[p] != '"') {
-                if (b[p] == '\\' || b[p] < 0x20) {
+            int field = known(keyOff);
+            if (field >= 0) {
+                p = keyOff + NAMES[field].length; // past the name and its closing quote
+            } else {
+                while (p < end && b[p] != '"') {
+                    if (b[p] == '\\' || b[p] < 0x20) {
+                        return null;
+                    }
+                    p++;
+                }
+                if (p >= end) {
                     return null;
                 }
                 p++;
             }
-            if (p >= end) {
-                return null;
-            }
-            int field = field(keyOff, p - keyOff);
-            p++;
             ws();
             if (!take(':')) {
                 return null;
@@ -117,16 +124,23 @@ final class ListingLineParser {
         return Double.isNaN(numbers[field]) ? null : numbers[field];
     }
 
-    private int field(int off, int len) {
-        if (len < 2) {
+    /**
+     * The field whose name, and the quote that closes it, the bytes at {@code off} are; -1 for any other key (one
+     * with an escape included: no name has a backslash).
+     */
+    private int known(int off) {
+        if (off + 3 > end) {
             return -1;
         }
-        int f = BY_SLOT[slot(b, off, len)] - 1;
-        if (f < 0 || NAMES[f].length != len) {
+        int f = BY_PREFIX[prefix(b, off)] - 1;
+        if (f < 0) {
             return -1;
         }
         byte[] name = NAMES[f];
-        for (int k = 0; k < len; k++) { // a loop: names are short, and the first compiler does not vectorise
+        if (off + name.length > end) {
+            return -1;
+        }
+        for (int k = 0; k < name.length; k++) { // a loop: names are short, and the first compiler does not vectorise
             if (b[off + k] != name[k]) {
                 return -1;
             }

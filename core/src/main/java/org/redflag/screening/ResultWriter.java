@@ -105,7 +105,9 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     private void value(Object v) {
-        if (v instanceof Map<?, ?> m) {
+        if (v instanceof String s) { // first: a test against a final class is cheap, against an interface not
+            string(s);
+        } else if (v instanceof Map<?, ?> m) {
             one('{');
             boolean first = true;
             for (var e : m.entrySet()) {

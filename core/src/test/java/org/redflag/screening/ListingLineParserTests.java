@@ -97,8 +97,12 @@ class ListingLineParserTests {
             parts.add("\"recommended\":" + new String[] {"true", "false", "null", "1", "truex"}[r.nextInt(5)]);
         }
         if (r.nextInt(4) == 0) {
-            parts.add(new String[] {"\"extra\":1", "\"extra\":\"x\"", "\"extra\":{\"a\":1}", "\"extra\":[1,2]",
-                "\"extra\":true", "\"tit\\u006ce\":\"escaped name\"", "\"extra\":-2.5e3"}[r.nextInt(7)]);
+            String[] extras = {"\"extra\":1", "\"extra\":\"x\"", "\"extra\":{\"a\":1}", "\"extra\":[1,2]",
+                "\"extra\":true", "\"tit\\u006ce\":\"escaped name\"", "\"extra\":-2.5e3",
+                // keys that begin as a known name does, or are the start of one: other keys
+                "\"titles\":\"not the title\"", "\"tit\":\"x\"", "\"i\":2", "\"idx\":\"L0\"", "\"price2\":1",
+                "\"unitsSoldx\":5", "\"\":0", "\"categor\":\"c\""};
+            parts.add(extras[r.nextInt(extras.length)]);
         }
         if (r.nextInt(10) == 0 && !parts.isEmpty()) {
             parts.add(parts.get(r.nextInt(parts.size()))); // a repeated field
