@@ -40,7 +40,6 @@ public final class Screener {
     private final CounterfeitDictionary dictionary;
     private final ReferenceData reference;
     private final CategoryStats stats;
-    private final PolicyPack pack;
     private final BigDecimal priceRatio;
     private final double ratio;
     private final String percent; // the ratio as a percentage, for the price flag's detail
@@ -48,13 +47,14 @@ public final class Screener {
     private final double negativeMultiple;
     private final int minCategoryListings;
     private final org.redflag.law.RiskWeights weights;
+    /** The pack's citations for each flag, looked up once. */
+    private final Map<RedFlag, List<String>> citations = new java.util.EnumMap<>(RedFlag.class);
 
     public Screener(CounterfeitDictionary dictionary, ReferenceData reference, CategoryStats stats, PolicyPack pack) {
         this.dictionary = dictionary;
         this.keywords = new KeywordDetector(dictionary);
         this.reference = reference;
         this.stats = stats;
-        this.pack = pack;
         RedFlagRules r = pack.redFlags();
         this.priceRatio = r.priceRatio().value();
         this.ratio = priceRatio.doubleValue();
@@ -63,6 +63,9 @@ public final class Screener {
         this.negativeMultiple = r.negativeReviewMultiple().value().doubleValue();
         this.minCategoryListings = r.minCategoryListings().value().intValueExact();
         this.weights = r.riskWeights();
+        for (RedFlag code : RedFlag.values()) {
+            citations.put(code, r.rule(code).map(RedFlagRules.FlagRule::references).orElse(List.of()));
+        }
     }
 
     public Result screen(Listing l) {
@@ -115,7 +118,10 @@ public final class Screener {
 
     private Flag keywordFlag(KeywordDetector.Result k) {
         KeywordDetector.Hit h = k.hits().get(0);
-        boolean alone = k.hits().stream().anyMatch(x -> x.entry().kind() == CounterfeitDictionary.Kind.ALONE);
+        boolean alone = false;
+        for (KeywordDetector.Hit x : k.hits()) {
+            alone |= x.entry().kind() == CounterfeitDictionary.Kind.ALONE;
+        }
         Map<String, Object> ev = new LinkedHashMap<>();
         List<Map<String, Object>> matches = new ArrayList<>();
         for (KeywordDetector.Hit x : k.hits()) {
@@ -201,7 +207,6 @@ public final class Screener {
     }
 
     private Flag flag(RedFlag code, String detail, Map<String, Object> evidence, double weight) {
-        List<String> citations = pack.redFlags().rule(code).map(RedFlagRules.FlagRule::references).orElse(List.of());
-        return new Flag(code, detail, evidence, citations, weight);
+        return new Flag(code, detail, evidence, citations.get(code), weight);
     }
 }

@@ -23,9 +23,9 @@ class CategoryStatsTests {
     private static final String[] UNITS = {"12", "0.1", "0.07", "3.14159", "1e3", "0", "123456789012345678",
         "0.30000000000000004", "7E-2", "9007199254740993", "2.5e+2", "1E0"};
     /** Titles that read, in part, like the keys or like JSON structure. */
-    private static final String[] TITLES = {"plain", "高仿 \\\"category\\\": \\\"x\\\"", ":category", "\\\"unitsSold\\\":9",
-        "a \\\\\\\"negativeReviewRatio\\\": 1", ": {\\\"category\\\": [", "ends in a backslash \\\\", "negativeReviewRatio",
-        "\\u0022category\\u0022:1", "tab\\tand\\nnewline"};
+    private static final String[] TITLES = {"plain", "高仿 \\\"category\\\": \\\"x\\\"", ":category",
+        "\\\"unitsSold\\\":9", "a \\\\\\\"negativeReviewRatio\\\": 1", ": {\\\"category\\\": [",
+        "ends in a backslash \\\\", "negativeReviewRatio", "\\u0022category\\u0022:1", "tab\\tand\\nnewline"};
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})

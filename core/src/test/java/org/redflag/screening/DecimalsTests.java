@@ -19,7 +19,8 @@ class DecimalsTests {
     @Test
     void halves_round_up_on_the_shortest_decimal_form_as_the_formatter_does() {
         for (double v : new double[] {0, 0.5, 1.5, 2.5, 0.125, 1.005, 2.675, 1.0E-7, 123456789.125, 1e20, 99.995,
-                0.045, 70, 699.99, 1.0 / 3, 2.0 / 3, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE}) {
+                0.045, 70, 699.99, 1.0 / 3, 2.0 / 3, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE,
+                9.5, 0.95, 9.995, 999.9995, 9999999.5, 9999999.4999, 1e7, 0.001, 0.0009995, 0.0005}) { // carries, edges
             same(v);
         }
     }
