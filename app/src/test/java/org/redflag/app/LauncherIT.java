@@ -81,6 +81,75 @@ class LauncherIT {
     }
 
     @Test
+    void a_batch_command_records_its_class_archive_on_its_first_successful_run_and_starts_from_it_later(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the launcher beside a copy of the packaged jar, in a tree of its own (no sources: nothing to rebuild)
+        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
+        dir.resolve("redflag").toFile().setExecutable(true);
+        Path jar = dir.resolve("app/target/redflag.jar");
+        java.nio.file.Files.createDirectories(jar.getParent());
+        java.nio.file.Files.copy(Path.of("target/redflag.jar"), jar);
+        java.util.function.Supplier<List<String>> archives = () -> {
+            try (var files = java.nio.file.Files.list(dir.resolve("app/target/redflag"))) {
+                return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("classes.")).sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(launchIn(dir, java.util.Map.of(), "assess", "--help").code()).isZero();
+        assertThat(launchIn(dir, java.util.Map.of(), "assess", "no-such-case.json").code()).isEqualTo(2);
+        assertThat(archives.get()).as("neither help nor a failed run records an archive").isEmpty();
+
+        Result first = launchIn(dir, java.util.Map.of(), "assess");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).as("recording says nothing").isEmpty();
+        assertThat(archives.get()).hasSize(1).allMatch(n -> n.startsWith("classes.assess.") && n.endsWith(".jsa"));
+
+        java.util.Map<String, String> classes = java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:class+load:stderr");
+        Result later = launchIn(dir, classes, "assess");
+        assertThat(later.code()).isZero();
+        assertThat(later.out()).isEqualTo(first.out());
+        assertThat(later.err()).as("the application's classes come from the archive")
+                .containsPattern("org\\.redflag\\.app\\.Redflag source: shared objects file \\(top\\)");
+        assertThat(launchIn(dir, java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xshare:off -Xlog:class+load:stderr"),
+                "assess").err()).as("the user's choice wins").doesNotContain("shared objects file");
+
+        // an archive that cannot serve (here: not an archive at all) is passed over in silence
+        Path archive = dir.resolve("app/target/redflag").resolve(archives.get().get(0));
+        archive.toFile().setWritable(true);
+        java.nio.file.Files.write(archive, new byte[4096]);
+        Result broken = launchIn(dir, java.util.Map.of(), "assess");
+        assertThat(broken.code()).isZero();
+        assertThat(broken.out()).isEqualTo(first.out());
+        assertThat(broken.err()).isEmpty();
+        assertThat(launchIn(dir, java.util.Map.of(), "policies").code()).isZero();
+        assertThat(archives.get()).as("one a command, no half-written one left").hasSize(2)
+                .anyMatch(n -> n.startsWith("classes.policies.")).noneMatch(n -> n.contains("partial"));
+    }
+
+    private static Result launchIn(Path dir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("redflag").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        p.getOutputStream().close();
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void the_launcher_rebuilds_for_a_changed_main_source_and_not_for_a_changed_test(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // a copy of the launcher in a tree of its own, with a build that only says it ran
