@@ -62,9 +62,8 @@ public final class KeywordDetector {
         if (declared != null) {
             brands.add(declared);
         }
-        String text = description == null ? title : title + "\n" + description;
-        BitSet blanked = new BitSet();
-        List<int[]> accepted = new ArrayList<>();
+        BitSet blanked = null; // made only for a legitimate phrase found
+        List<int[]> accepted = null; // made only for a term found
         boolean suppressed = false;
         for (int[] m : raw) {
             Entry e = dictionary.entry(m[0]);
@@ -73,16 +72,30 @@ public final class KeywordDetector {
                 continue;
             }
             switch (e.kind()) {
-                case NOT -> blanked.set(start, m[1]);
+                case NOT -> {
+                    if (blanked == null) {
+                        blanked = new BitSet();
+                    }
+                    blanked.set(start, m[1]);
+                }
                 case SUPPRESS -> suppressed = true;
                 case BRAND -> brands.add(e.brand());
-                default -> accepted.add(new int[] {m[0], start, m[1]});
+                default -> {
+                    if (accepted == null) {
+                        accepted = new ArrayList<>();
+                    }
+                    accepted.add(new int[] {m[0], start, m[1]});
+                }
             }
         }
+        if (accepted == null) { // brands or phrases only: no term to count
+            return new Result(List.of(), brands, suppressed);
+        }
+        String text = description == null ? title : title + "\n" + description;
         List<Hit> hits = new ArrayList<>();
         for (int[] a : accepted) {
             Entry e = dictionary.entry(a[0]);
-            if (blanked.get(a[1], a[2]).cardinality() > 0) {
+            if (blanked != null && within(blanked.nextSetBit(a[1]), a[2])) { // inside a legitimate phrase
                 continue;
             }
             if (e.kind() == Kind.WITH_BRAND && (brands.isEmpty() || suppressed)) {
@@ -94,6 +107,11 @@ public final class KeywordDetector {
                     .replace(TextFolding.SEP, ' ')));
         }
         return new Result(hits, brands, suppressed);
+    }
+
+    /** Whether a set bit found at {@code bit} (-1 for none) lies before {@code end}. */
+    private static boolean within(int bit, int end) {
+        return bit >= 0 && bit < end;
     }
 
     /** The folded index where a match of {@code length} non-separator characters ending at {@code end} starts. */
