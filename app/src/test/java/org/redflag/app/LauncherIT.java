@@ -23,18 +23,9 @@ class LauncherIT {
         return launch(java.util.Map.of(), args);
     }
 
+    /** Runs the repository's own launcher. */
     static Result launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("redflag").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return launchIn(Path.of("..").toAbsolutePath().normalize(), env, args);
     }
 
     @Test
@@ -51,12 +42,7 @@ class LauncherIT {
     @Test
     void launchers_started_together_after_a_build_all_run_and_an_earlier_extraction_is_kept(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        // the launcher beside a copy of the packaged jar, in a tree of its own (no sources: nothing to rebuild)
-        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
-        dir.resolve("redflag").toFile().setExecutable(true);
-        Path jar = dir.resolve("app/target/redflag.jar");
-        java.nio.file.Files.createDirectories(jar.getParent());
-        java.nio.file.Files.copy(Path.of("target/redflag.jar"), jar);
+        Path jar = launcherBesideJar(dir);
         List<Process> together = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             together.add(new ProcessBuilder(dir.resolve("redflag").toString(), "assess").directory(dir.toFile())
@@ -83,12 +69,7 @@ class LauncherIT {
     @Test
     void a_batch_command_records_its_class_archive_on_its_first_successful_run_and_starts_from_it_later(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        // the launcher beside a copy of the packaged jar, in a tree of its own (no sources: nothing to rebuild)
-        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
-        dir.resolve("redflag").toFile().setExecutable(true);
-        Path jar = dir.resolve("app/target/redflag.jar");
-        java.nio.file.Files.createDirectories(jar.getParent());
-        java.nio.file.Files.copy(Path.of("target/redflag.jar"), jar);
+        launcherBesideJar(dir);
         java.util.function.Supplier<List<String>> archives = () -> {
             try (var files = java.nio.file.Files.list(dir.resolve("app/target/redflag"))) {
                 return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("classes.")).sorted()
@@ -132,6 +113,20 @@ class LauncherIT {
         assertThat(archives.get()).anyMatch(n -> n.startsWith("classes.policies."));
     }
 
+    /**
+     * The launcher beside a copy of the packaged jar, in a tree of its own under {@code dir} (no sources: nothing to
+     * rebuild); returns the jar.
+     */
+    private static Path launcherBesideJar(Path dir) throws IOException {
+        java.nio.file.Files.copy(Path.of("..", "redflag"), dir.resolve("redflag"));
+        dir.resolve("redflag").toFile().setExecutable(true);
+        Path jar = dir.resolve("app/target/redflag.jar");
+        java.nio.file.Files.createDirectories(jar.getParent());
+        java.nio.file.Files.copy(Path.of("target/redflag.jar"), jar);
+        return jar;
+    }
+
+    /** Runs the launcher at {@code dir} there, its output and its errors read together. */
     private static Result launchIn(Path dir, java.util.Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("redflag").toString()));
