@@ -25,8 +25,26 @@ public final class EightBytes {
 
     /** Which bytes of {@code x} may equal {@code c}: their high bits set. */
     private static long equal(long x, byte c) {
-        long y = x ^ (c & 0xFFL) * ONES;
+        return equalTo(x, pattern(c));
+    }
+
+    private static long equalTo(long x, long pattern) {
+        long y = x ^ pattern;
         return (y - ONES) & ~y & HIGHS;
+    }
+
+    /** The byte {@code c} eight times over, for {@link #mayHold}. */
+    public static long pattern(byte c) {
+        return (c & 0xFFL) * ONES;
+    }
+
+    /**
+     * Whether the eight bytes may hold the byte of {@code pattern} ({@link #pattern}). Small enough for the first
+     * compiler to inline, so a loop of its own over a line (one that stops at each byte found) costs no call a
+     * step, as {@link #indexOf} would.
+     */
+    public static boolean mayHold(long x, long pattern) {
+        return equalTo(x, pattern) != 0;
     }
 
     /** Whether the eight bytes may hold a quote, a backslash or a control character. */

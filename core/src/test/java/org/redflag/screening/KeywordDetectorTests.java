@@ -181,4 +181,21 @@ class KeywordDetectorTests {
         assertThat(terms(f, null)).as("seed %d: %s(%s) = %s", seed, o, flagged, f).isNotEmpty();
         assertThat(terms(c, null)).as("seed %d: %s(%s) = %s", seed, o, clean, c).isEmpty();
     }
+
+    @Test
+    void a_text_naming_only_brands_or_legitimate_phrases_gives_the_brands_and_no_hit() {
+        KeywordDetector.Result brandsOnly = detect("古驰 earbuds, Louis Vuitton style", null);
+        assertThat(brandsOnly.hits()).isEmpty();
+        assertThat(brandsOnly.brands()).containsExactly("Gucci", "Louis Vuitton");
+        assertThat(brandsOnly.suppressed()).isFalse();
+        KeywordDetector.Result declared = detect("AAA batteries, pack of 8", "Gucci");
+        assertThat(declared.hits()).as("a legitimate phrase, no term").isEmpty();
+        assertThat(declared.brands()).containsExactly("Gucci");
+        KeywordDetector.Result phraseOnly = detect("AAA batteries, pack of 8", null);
+        assertThat(phraseOnly.hits()).isEmpty();
+        assertThat(phraseOnly.brands()).isEmpty();
+        KeywordDetector.Result term = detect("古驰 replica earbuds", null);
+        assertThat(term.hits()).extracting(h -> h.entry().term()).containsExactly("replica");
+        assertThat(term.brands()).containsExactly("Gucci");
+    }
 }

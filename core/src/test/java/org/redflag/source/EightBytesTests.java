@@ -35,6 +35,16 @@ class EightBytesTests {
                 expected = b[i] == c ? i : -1;
             }
             assertThat(EightBytes.indexOf(b, from, b.length, c)).isEqualTo(expected);
+            boolean holds = false;
+            for (int i = 0; i < 8; i++) {
+                holds |= b[i] == c;
+            }
+            if (holds) {
+                assertThat(EightBytes.mayHold(x, EightBytes.pattern(c))).as("a byte held is never missed").isTrue();
+            }
+            if (!special && !holds && c == '"') {
+                assertThat(EightBytes.mayHold(x, EightBytes.pattern(c))).as("no quote, no alarm").isFalse();
+            }
         }
     }
 }
