@@ -46,6 +46,10 @@ public final class ResultWriter implements AutoCloseable {
     private byte[] buf = new byte[1 << 14];
     private int n;
     private char[] chars = new char[256]; // a string's characters while it is written
+    private final long[] numberBits = new long[32];
+    private final String[] numberText = new String[32];
+    private final String[] repeated = new String[64];
+    private final byte[][] repeatedJson = new byte[64][];
 
     public ResultWriter(OutputStream out) {
         this.out = out;
@@ -67,7 +71,7 @@ public final class ResultWriter implements AutoCloseable {
                     one(',');
                 }
                 raw(CODE);
-                string(f.code().name());
+                repeated(f.code().name());
                 raw(DETAIL);
                 string(f.detail());
                 raw(EVIDENCE);
@@ -78,7 +82,7 @@ public final class ResultWriter implements AutoCloseable {
                     if (k > 0) {
                         one(',');
                     }
-                    string(citations.get(k));
+                    repeated(citations.get(k));
                 }
                 one(']');
                 one('}');
@@ -105,8 +109,13 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     private void value(Object v) {
-        if (v instanceof String s) { // first: a test against a final class is cheap, against an interface not
+        // the final classes first: a test against one is a comparison, against an interface a search
+        if (v instanceof String s) {
             string(s);
+        } else if (v instanceof Integer i) {
+            integer(i);
+        } else if (v instanceof Double d) {
+            number(d);
         } else if (v instanceof Map<?, ?> m) {
             one('{');
             boolean first = true;
@@ -115,7 +124,7 @@ public final class ResultWriter implements AutoCloseable {
                     one(',');
                 }
                 first = false;
-                string(e.getKey().toString());
+                repeated(e.getKey().toString());
                 one(':');
                 value(e.getValue());
             }
@@ -129,8 +138,8 @@ public final class ResultWriter implements AutoCloseable {
                 value(l.get(i));
             }
             one(']');
-        } else if (v instanceof Integer || v instanceof Long) {
-            asciiText(Long.toString(((Number) v).longValue()));
+        } else if (v instanceof Long x) {
+            integer(x);
         } else if (v instanceof BigDecimal b) {
             asciiText(b.toString());
         } else if (v instanceof Number x) {
@@ -142,13 +151,62 @@ public final class ResultWriter implements AutoCloseable {
         }
     }
 
-    /** A double as the generator writes it: Java's shortest form; not finite, as a string. */
-    private void number(double d) {
-        if (Double.isFinite(d)) {
-            asciiText(Double.toString(d));
-        } else {
-            string(Double.toString(d));
+    /** An integer in decimal digits, as Long.toString writes it, without making the string. */
+    private void integer(long v) {
+        if (v < 0) {
+            asciiText(Long.toString(v));
+            return;
         }
+        int len = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            len++;
+        }
+        room(len);
+        int at = n + len;
+        do {
+            buf[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        n += len;
+    }
+
+    /**
+     * A double as the generator writes it: Java's shortest form; not finite, as a string. A result's figures
+     * repeat (its risk, a pack's multiples, a price list's prices): the last few are kept with their text, by their
+     * bits, so a repeated one is not converted again.
+     */
+    private void number(double d) {
+        if (!Double.isFinite(d)) {
+            string(Double.toString(d));
+            return;
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        int slot = (int) (bits * 0x9E3779B97F4A7C15L >>> 59); // 0 to 31
+        String text = numberText[slot];
+        if (text == null || numberBits[slot] != bits) {
+            text = Double.toString(d);
+            numberText[slot] = text;
+            numberBits[slot] = bits;
+        }
+        asciiText(text);
+    }
+
+    /**
+     * A string that repeats from result to result as the same object (a map's key, a flag's code, a pack's
+     * citation): its JSON is kept by identity, in a small table where a newer string takes an older one's place,
+     * and copied rather than encoded again. Any string is written right; only a repeated one is written faster.
+     */
+    private void repeated(String s) {
+        int slot = s.hashCode() & (repeated.length - 1);
+        if (repeated[slot] == s) {
+            raw(repeatedJson[slot]);
+            return;
+        }
+        room(s.length() * 6 + 2); // as string() asks, so that it writes from here without a flush between
+        int from = n;
+        string(s);
+        repeated[slot] = s;
+        repeatedJson[slot] = java.util.Arrays.copyOfRange(buf, from, n);
     }
 
     /** A JSON string: quoted, escaped as the generator escapes, in UTF-8. */

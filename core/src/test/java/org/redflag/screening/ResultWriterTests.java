@@ -171,4 +171,54 @@ class ResultWriterTests {
         }
         assertThat(lines).hasSameSizeAs(expectedLines);
     }
+
+    /**
+     * Keys, codes, citations and figures that come back result after result as the same objects (as the screener's
+     * do) are written as the first time, whatever else has come between: more of them than the writer keeps, so
+     * that they take each other's places; zero and minus zero; integers of every length.
+     */
+    @Test
+    void repeated_keys_citations_and_figures_are_written_as_the_first_time() {
+        Random r = new Random(23);
+        String[] names = new String[150];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = i % 3 == 0 ? text(r) : "key" + i; // some escaped, non-ASCII, empty
+        }
+        double[] figures = new double[80];
+        for (int i = 0; i < figures.length; i++) {
+            figures[i] = switch (i % 4) {
+                case 0 -> 0.0;
+                case 1 -> -0.0;
+                case 2 -> r.nextInt(1001) / 1000.0;
+                default -> r.nextDouble() * Math.pow(10, r.nextInt(30) - 15);
+            };
+        }
+        long[] integers = {0, 7, 9, 10, 99, 100, 12345, Integer.MAX_VALUE, Long.MAX_VALUE, -1, Long.MIN_VALUE};
+        org.redflag.law.RedFlag[] codes = org.redflag.law.RedFlag.values();
+        Screener.Result[] results = new Screener.Result[3000];
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < results.length; i++) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            for (int e = r.nextInt(6); e > 0; e--) {
+                long integer = integers[r.nextInt(integers.length)];
+                evidence.put(names[r.nextInt(names.length)], switch (r.nextInt(4)) {
+                    case 0 -> figures[r.nextInt(figures.length)];
+                    case 1 -> integer;
+                    case 2 -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, integer));
+                    default -> List.of(Map.of(names[r.nextInt(names.length)], figures[r.nextInt(figures.length)]));
+                });
+            }
+            List<String> citations = List.of(names[r.nextInt(names.length)], names[r.nextInt(names.length)]);
+            Screener.Flag flag = new Screener.Flag(codes[r.nextInt(codes.length)], "detail", evidence, citations,
+                    0.5);
+            results[i] = new Screener.Result("L" + i, List.of(flag), figures[r.nextInt(figures.length)]);
+            expected.append(generated(results[i]));
+        }
+        String[] lines = written(results).split("\n", -1);
+        String[] expectedLines = expected.toString().split("\n", -1);
+        for (int i = 0; i < expectedLines.length; i++) {
+            assertThat(lines[i]).as("line %d", i + 1).isEqualTo(expectedLines[i]);
+        }
+        assertThat(lines).hasSameSizeAs(expectedLines);
+    }
 }
