@@ -61,6 +61,29 @@ class ListingLineParserTests {
         assertThat(plain).as("plain lines on the fast path").isGreaterThan(800);
     }
 
+    /**
+     * A key in the line's last eight bytes is compared a byte at a time: a known name there is still that field (a
+     * repeated id of the wrong type is no listing), a name that only looks like one is another key.
+     */
+    @org.junit.jupiter.api.Test
+    void a_field_named_at_the_end_of_a_line_is_still_that_field() {
+        ListingLineParser parser = new ListingLineParser();
+        for (String line : List.of("{\"id\":\"L1\",\"title\":\"t\",\"id\":1}", "{\"title\":\"t\",\"id\":\"L1\",\"url\":1}",
+                "{\"id\":\"L1\",\"title\":\"t\",\"iD\":1}", "{\"id\":\"L1\",\"title\":\"t\",\"uRl\":1}",
+                "{\"id\":\"L1\",\"title\":\"t\",\"ur\":1}", "{\"title\":\"t\",\"id\":\"L\"}")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            Listing expected = ListingReader.parse(1, line).listing();
+            Listing quick = parser.parse(bytes, 0, bytes.length);
+            if (expected == null) {
+                assertThat(quick).as(line).isNull();
+            } else {
+                assertThat(quick).as(line).isIn(null, expected);
+            }
+        }
+        byte[] last = "{\"title\":\"t\",\"id\":\"L\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(last, 0, last.length)).as("a plain line ending in its id").isNotNull();
+    }
+
     private static String plainLine(Random r, int n) {
         return "{\"id\":\"L" + n + "\",\"sellerId\":\"S" + r.nextInt(100) + "\",\"title\":\"高仿 gucci bag " + n
                 + "\",\"brand\":\"Gucci\",\"category\":\"bags\",\"price\":" + r.nextInt(5000) + "." + r.nextInt(100)
