@@ -116,6 +116,17 @@ public final class ResultWriter implements AutoCloseable {
             integer(i);
         } else if (v instanceof Double d) {
             number(d);
+        } else if (v instanceof Fields f) { // a flag's evidence: its fields read straight from their arrays
+            one('{');
+            for (int i = 0; i < f.size(); i++) {
+                if (i > 0) {
+                    one(',');
+                }
+                repeated(f.key(i));
+                one(':');
+                value(f.value(i));
+            }
+            one('}');
         } else if (v instanceof Map<?, ?> m) {
             one('{');
             boolean first = true;

@@ -2,7 +2,6 @@ package org.redflag.screening;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.redflag.law.PolicyPack;
@@ -98,7 +97,7 @@ public final class Screener {
         }
         if (reference.banned(l.sellerId())) {
             flags.add(flag(RedFlag.LINKED_TO_BANNED_SELLER, "The seller " + l.sellerId() + " is on the banned-seller"
-                    + " list.", Map.of("sellerId", l.sellerId()), weights.linkedToBannedSeller()));
+                    + " list.", new Fields().with("sellerId", l.sellerId()), weights.linkedToBannedSeller()));
         }
         ReferenceData.ForeignOrder o = reference.order(l.sellerId());
         if (o != null) {
@@ -122,22 +121,16 @@ public final class Screener {
         for (KeywordDetector.Hit x : k.hits()) {
             alone |= x.entry().kind() == CounterfeitDictionary.Kind.ALONE;
         }
-        Map<String, Object> ev = new LinkedHashMap<>();
+        Fields ev = new Fields();
         List<Map<String, Object>> matches = new ArrayList<>();
         for (KeywordDetector.Hit x : k.hits()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", x.original());
-            m.put("start", x.start());
-            m.put("end", x.end());
-            m.put("normalised", x.folded());
-            m.put("term", x.entry().term());
-            m.put("kind", x.entry().kind().name());
-            m.put("entry", x.entry().source());
-            matches.add(m);
+            matches.add(new Fields().with("text", x.original()).with("start", x.start()).with("end", x.end())
+                    .with("normalised", x.folded()).with("term", x.entry().term())
+                    .with("kind", x.entry().kind().name()).with("entry", x.entry().source()));
         }
-        ev.put("matches", matches);
+        ev.with("matches", matches);
         if (!k.brands().isEmpty()) {
-            ev.put("brands", List.copyOf(k.brands()));
+            ev.with("brands", List.copyOf(k.brands()));
         }
         return flag(RedFlag.COUNTERFEIT_KEYWORD, "The listing says \"" + h.original() + "\" ("
                 + h.entry().term() + (h.entry().kind() == CounterfeitDictionary.Kind.WITH_BRAND
@@ -152,26 +145,20 @@ public final class Screener {
     }
 
     private Flag priceFlag(Listing l, String brand, ReferenceData.GenuinePrice g) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("price", l.price());
-        ev.put("genuinePrice", g.price());
-        ev.put("currency", g.currency());
-        ev.put("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0);
-        ev.put("threshold", priceRatio);
-        ev.put("priceList", g.source());
+        Fields ev = new Fields().with("price", l.price()).with("genuinePrice", g.price())
+                .with("currency", g.currency()).with("ratio", Math.round(l.price() / g.price() * 1000) / 1000.0)
+                .with("threshold", priceRatio).with("priceList", g.source());
         return flag(RedFlag.PRICE_BELOW_GENUINE, brand + " goods at " + Decimals.fixed(l.price(), 2) + " "
                 + g.currency() + ", " + Decimals.fixed(100 * l.price() / g.price(), 0) + " % of the genuine "
                 + Decimals.fixed(g.price(), 2) + ", under " + percent + " %.", ev, weights.priceBelowGenuine());
     }
 
     private Flag salesFlag(Listing l, double[] avg) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("unitsSold", l.unitsSold());
-        ev.put("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0);
-        ev.put("negativeReviewRatio", l.negativeReviewRatio());
-        ev.put("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0);
-        ev.put("salesMultiple", salesMultiple);
-        ev.put("negativeReviewMultiple", negativeMultiple);
+        Fields ev = new Fields().with("unitsSold", l.unitsSold())
+                .with("categoryAverageUnitsSold", Math.round(avg[0] * 100) / 100.0)
+                .with("negativeReviewRatio", l.negativeReviewRatio())
+                .with("categoryNegativeReviewRatio", Math.round(avg[1] * 1000) / 1000.0)
+                .with("salesMultiple", salesMultiple).with("negativeReviewMultiple", negativeMultiple);
         return flag(RedFlag.SALES_ANOMALY, Decimals.fixed(l.unitsSold(), 0) + " units sold, "
                 + Decimals.fixed(l.unitsSold() / avg[0], 1) + "× the category average, with "
                 + Decimals.fixed(100 * l.negativeReviewRatio(), 0) + " % negative reviews against "
@@ -179,13 +166,10 @@ public final class Screener {
     }
 
     private Flag orderFlag(ReferenceData.ForeignOrder o) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("sellerId", o.sellerId());
-        ev.put("kind", o.kind());
-        ev.put("court", o.court());
-        ev.put("issuedAt", o.issuedAt().toString());
+        Fields ev = new Fields().with("sellerId", o.sellerId()).with("kind", o.kind()).with("court", o.court())
+                .with("issuedAt", o.issuedAt().toString());
         if (o.servedAt() != null) {
-            ev.put("servedAt", o.servedAt().toString());
+            ev.with("servedAt", o.servedAt().toString());
         }
         return flag(RedFlag.FOREIGN_ORDER, "A " + o.kind() + " of " + o.court() + " issued " + o.issuedAt()
                 + " names the seller " + o.sellerId() + ".", ev, weights.foreignOrder());

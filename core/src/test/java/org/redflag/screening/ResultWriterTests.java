@@ -93,6 +93,11 @@ class ResultWriterTests {
                 for (int k = r.nextInt(4); k > 0; k--) {
                     m.put(text(r), value(r, depth + 1));
                 }
+                if (r.nextBoolean()) { // the screener's kind of map
+                    Fields fields = new Fields();
+                    m.forEach(fields::with);
+                    yield fields;
+                }
                 yield m;
             }
             default -> {
@@ -152,6 +157,11 @@ class ResultWriterTests {
                 Map<String, Object> evidence = new LinkedHashMap<>();
                 for (int e = r.nextInt(5); e > 0; e--) {
                     evidence.put(text(r), value(r, 0));
+                }
+                if (r.nextBoolean()) {
+                    Fields fields = new Fields();
+                    evidence.forEach(fields::with);
+                    evidence = fields;
                 }
                 List<String> citations = new java.util.ArrayList<>();
                 for (int c = r.nextInt(3); c > 0; c--) {
