@@ -103,9 +103,7 @@ public final class Redflag implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Used by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         preload(args);
-        // logging is set up on another core while the command line is built, and before any command runs
-        Thread logging = new Thread(Redflag::quietLibraries, "logging");
-        logging.start();
+        // logging is not set up here: it starts quiet whenever something first logs (QuietLogging)
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
@@ -150,11 +148,6 @@ public final class Redflag implements Runnable {
             }
             return ExitCode.FINDINGS;
         });
-        try {
-            logging.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         return cli.execute(args);
     }
 
@@ -200,14 +193,6 @@ public final class Redflag implements Runnable {
         }, "preload");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** Commands other than the server print only their own output; the server configures logging itself. */
-    private static void quietLibraries() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-            context.getLogger("org.apache.pdfbox").setLevel(ch.qos.logback.classic.Level.ERROR);
-        }
     }
 
     @Override

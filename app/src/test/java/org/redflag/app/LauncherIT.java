@@ -225,6 +225,50 @@ class LauncherIT {
     }
 
     @Test
+    void a_command_that_never_logs_never_sets_logging_up_and_whatever_logs_logs_warnings_on_standard_error(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"id\":\"L1\",\"title\":\"super fake rolex\"}\n");
+        Path classes = dir.resolve("classes.txt");
+        Result screen = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:class+load:file=" + classes), "screen",
+                feed.toString(), "--no-progress");
+        assertThat(screen.code()).as(screen.err()).isZero();
+        assertThat(screen.out()).startsWith("{\"listingId\":\"L1\"");
+        List<String> loaded = java.nio.file.Files.readAllLines(classes);
+        assertThat(loaded).anyMatch(line -> line.contains("org.redflag.screening.Screener "));
+        assertThat(loaded).as("logging classes loaded").filteredOn(line -> line.contains("ch.qos.logback")
+                || line.contains("org.slf4j.LoggerFactory")).isEmpty();
+        // a program on the packaged jar's class path that logs, as a library would: warnings only, on stderr
+        Path probe = dir.resolve("Probe.java");
+        java.nio.file.Files.writeString(probe, """
+                public class Probe {
+                    public static void main(String[] args) {
+                        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("some.library");
+                        log.info("an information");
+                        log.warn("a warning");
+                        System.out.println("the output");
+                    }
+                }
+                """);
+        Path jar = Path.of("..", "app", "target", "redflag", "redflag.jar").toAbsolutePath().normalize();
+        Process p = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", jar.toString(), probe.toString()).start();
+        p.getOutputStream().close();
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err.join()).isZero();
+        assertThat(out).isEqualTo("the output\n");
+        assertThat(err.join()).contains("WARN  some.library - a warning").doesNotContain("an information");
+    }
+
+    @Test
     void a_reader_that_stops_reading_stops_the_screen_quietly(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path gen = dir.resolve("gen");
