@@ -133,6 +133,11 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().putAll(env);
+        return run(builder);
+    }
+
+    /** Runs a process with nothing on its standard input; its output and its errors read together. */
+    private static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
         Process p = builder.start();
         p.getOutputStream().close();
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -251,21 +256,11 @@ class LauncherIT {
                 }
                 """);
         Path jar = Path.of("..", "app", "target", "redflag", "redflag.jar").toAbsolutePath().normalize();
-        Process p = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", jar.toString(), probe.toString()).start();
-        p.getOutputStream().close();
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err.join()).isZero();
-        assertThat(out).isEqualTo("the output\n");
-        assertThat(err.join()).contains("WARN  some.library - a warning").doesNotContain("an information");
+        Result logged = run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), probe.toString()));
+        assertThat(logged.code()).as(logged.err()).isZero();
+        assertThat(logged.out()).isEqualTo("the output\n");
+        assertThat(logged.err()).contains("WARN  some.library - a warning").doesNotContain("an information");
     }
 
     @Test
