@@ -119,25 +119,15 @@ public final class ResultWriter implements AutoCloseable {
         } else if (v instanceof Fields f) { // a flag's evidence: its fields read straight from their arrays
             one('{');
             for (int i = 0; i < f.size(); i++) {
-                if (i > 0) {
-                    one(',');
-                }
-                repeated(f.key(i));
-                one(':');
-                value(f.value(i));
+                member(i == 0, f.key(i), f.value(i));
             }
             one('}');
         } else if (v instanceof Map<?, ?> m) {
             one('{');
             boolean first = true;
             for (var e : m.entrySet()) {
-                if (!first) {
-                    one(',');
-                }
+                member(first, e.getKey().toString(), e.getValue());
                 first = false;
-                repeated(e.getKey().toString());
-                one(':');
-                value(e.getValue());
             }
             one('}');
         } else if (v instanceof List<?> l) {
@@ -160,6 +150,16 @@ public final class ResultWriter implements AutoCloseable {
         } else {
             string(v.toString());
         }
+    }
+
+    /** One member of an object: a comma before all but the first, its name, a colon, its value. */
+    private void member(boolean first, String name, Object value) {
+        if (!first) {
+            one(',');
+        }
+        repeated(name);
+        one(':');
+        value(value);
     }
 
     /** An integer in decimal digits, as Long.toString writes it, without making the string. */
