@@ -67,6 +67,31 @@ class LauncherIT {
     }
 
     @Test
+    void a_command_of_a_current_extracted_build_does_not_wait_for_a_launcher_that_is_building(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        launcherBesideJar(dir);
+        assertThat(run(dir).code()).as("the first run extracts the build").isZero();
+        Path lock = dir.resolve("app/target/.launcher.lock");
+        // another launcher building: it holds the lock (flock(1), as the launcher takes it) for a minute
+        Process building = new ProcessBuilder("flock", lock.toString(), "sleep", "60").start();
+        try {
+            for (int i = 0; i < 100 && new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor()
+                    == 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor())
+                    .as("the lock is held").isNotZero();
+            Result r = run(dir);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("redflag ");
+            assertThat(building.isAlive()).as("the command ran while the lock was held, without waiting for it")
+                    .isTrue();
+        } finally {
+            building.destroyForcibly();
+        }
+    }
+
+    @Test
     void a_batch_command_records_its_class_archive_on_its_first_successful_run_and_starts_from_it_later(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         launcherBesideJar(dir);
