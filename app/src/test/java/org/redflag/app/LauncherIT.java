@@ -92,6 +92,22 @@ class LauncherIT {
     }
 
     @Test
+    void a_screen_opens_the_few_jars_it_runs_on_not_the_servers_hundred(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path feed = dir.resolve("feed.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"id\":\"L1\",\"title\":\"super fake rolex\"}\n");
+        // the JDK's class path says which jar it opens, and when, with this property
+        Result screen = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Dsun.misc.URLClassPath.debug=true"), "screen",
+                feed.toString(), "--no-progress");
+        assertThat(screen.code()).as(screen.err()).isZero();
+        List<String> opened = screen.err().lines().filter(l -> l.startsWith("Opening ")).toList();
+        assertThat(opened).as("jars opened").anyMatch(l -> l.contains("picocli"))
+                .anyMatch(l -> l.contains("redflag-core")).hasSizeLessThan(12);
+        long jars = java.nio.file.Files.list(Path.of("target/redflag/lib")).count();
+        assertThat(jars).as("the server's libraries beside them").isGreaterThan(50);
+    }
+
+    @Test
     void a_batch_command_records_its_class_archive_on_its_first_successful_run_and_starts_from_it_later(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         launcherBesideJar(dir);

@@ -14,7 +14,7 @@ public record PolicyPack(
         String id,
         String version,
         String name,
-        ZoneId timeZone,
+        String timeZoneId,
         Map<String, Provision> provisions,
         DutyOfCareRules dutyOfCare,
         NoticeRules notice,
@@ -35,6 +35,15 @@ public record PolicyPack(
     public PolicyPack {
         provisions = Map.copyOf(provisions);
         judicialTestReferences = List.copyOf(judicialTestReferences);
+    }
+
+    /**
+     * The pack's time zone (an IANA id, checked when a pack file is read). Resolved when asked for, not when the
+     * pack is read: the first region zone a process resolves makes Java look for zone-rule providers in every jar
+     * on the class path, about a twentieth of a second that a command which never asks (screen) does not spend.
+     */
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZoneId);
     }
 
     /** The provision with this id; packs are checked on reading so that every id they use resolves. */
