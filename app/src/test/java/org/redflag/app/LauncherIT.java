@@ -66,6 +66,17 @@ class LauncherIT {
         assertThat(second.resolve("redflag.jar")).isRegularFile();
     }
 
+    /** Screens a one-listing feed in {@code dir} through the launcher with these Java options; it must succeed. */
+    private static Result screenOneListing(Path dir, String javaOptions) throws IOException, InterruptedException {
+        Path feed = dir.resolve("feed.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"id\":\"L1\",\"title\":\"super fake rolex\"}\n");
+        Result screen = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", javaOptions), "screen", feed.toString(),
+                "--no-progress");
+        assertThat(screen.code()).as(screen.err()).isZero();
+        assertThat(screen.out()).startsWith("{\"listingId\":\"L1\"");
+        return screen;
+    }
+
     @Test
     void a_command_of_a_current_extracted_build_does_not_wait_for_a_launcher_that_is_building(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -94,12 +105,8 @@ class LauncherIT {
     @Test
     void a_screen_opens_the_few_jars_it_runs_on_not_the_servers_hundred(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path feed = dir.resolve("feed.jsonl");
-        java.nio.file.Files.writeString(feed, "{\"id\":\"L1\",\"title\":\"super fake rolex\"}\n");
         // the JDK's class path says which jar it opens, and when, with this property
-        Result screen = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Dsun.misc.URLClassPath.debug=true"), "screen",
-                feed.toString(), "--no-progress");
-        assertThat(screen.code()).as(screen.err()).isZero();
+        Result screen = screenOneListing(dir, "-Dsun.misc.URLClassPath.debug=true");
         List<String> opened = screen.err().lines().filter(l -> l.startsWith("Opening ")).toList();
         assertThat(opened).as("jars opened").anyMatch(l -> l.contains("picocli"))
                 .anyMatch(l -> l.contains("redflag-core")).hasSizeLessThan(12);
@@ -273,13 +280,8 @@ class LauncherIT {
     @Test
     void a_command_that_never_logs_never_sets_logging_up_and_whatever_logs_logs_warnings_on_standard_error(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path feed = dir.resolve("feed.jsonl");
-        java.nio.file.Files.writeString(feed, "{\"id\":\"L1\",\"title\":\"super fake rolex\"}\n");
         Path classes = dir.resolve("classes.txt");
-        Result screen = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:class+load:file=" + classes), "screen",
-                feed.toString(), "--no-progress");
-        assertThat(screen.code()).as(screen.err()).isZero();
-        assertThat(screen.out()).startsWith("{\"listingId\":\"L1\"");
+        Result screen = screenOneListing(dir, "-Xlog:class+load:file=" + classes);
         List<String> loaded = java.nio.file.Files.readAllLines(classes);
         assertThat(loaded).anyMatch(line -> line.contains("org.redflag.screening.Screener "));
         assertThat(loaded).as("logging classes loaded").filteredOn(line -> line.contains("ch.qos.logback")
