@@ -3,7 +3,8 @@
 # database's raw single-row insert rate measured in the same run with as many connections, and the ratio of the two;
 # and, as the floor of any request on this server and machine, the cheapest authenticated request
 # (GET /api/accounts/me). The load comes from wrk (Debian's), which leaves the server the processor time a Java
-# client on the same two cores would take from it.
+# client on the same two cores would take from it. Each server is warmed up until its filing rate settles (40 to 120 s)
+# before the measured run: the steady rate of a server that has been running, not of its compilers at work.
 # Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS (default 8)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +24,24 @@ listings=5000
 
 # measure LABEL JDBC_URL JDBC_USER JDBC_PASSWORD: against the server already started
 measure() {
-  local label="$1" jdbc="$2" user="$3" pass="$4" key
+  local label="$1" jdbc="$2" user="$3" pass="$4" key rate
   echo "$label: registering $listings listings..." >&2
   key="$(load setup "$url" "$password" "$listings" 4)"
-  echo "$label: warming up for 10 s..." >&2
-  wrk -t2 -c"$connections" -d10s -s bench/notice.lua "$url" -- "$key" "$listings" > /dev/null
+  # Warm-up until the filing rate settles: on two cores shared with the load, the JIT compilers take 40 to 60 s of
+  # filing to bring a cold server to its steady rate (a 10 s warm-up measured about half of it). Windows of 10 s,
+  # at least four, until one files within 10 % of the one before; at most twelve.
+  local window previous=0 warm=0
+  for window in $(seq 1 12); do
+    rate="$(wrk -t2 -c"$connections" -d10s -s bench/notice.lua "$url" -- "$key" "$listings" \
+      | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')"
+    warm=$((warm + 10))
+    echo "$label: warm-up $warm s: ${rate:-0} notices/s" >&2
+    if [ "$window" -ge 4 ] && python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); \
+        sys.exit(0 if b > 0 and abs(a - b) <= 0.1 * b else 1)" "${rate:-0}" "$previous"; then
+      break
+    fi
+    previous="${rate:-0}"
+  done
   echo "$label: filing for $seconds s with $connections connections..." >&2
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/notice.lua "$url" -- "$key" "$listings" \
     > "$work/$label-file.txt"
@@ -36,9 +50,10 @@ measure() {
   echo "$label: raw single-row inserts..." >&2
   local raw
   raw="$(load raw "$jdbc" "$user" "$pass" 40000 "$connections")"
-  python3 - "$label" "$work/$label-file.txt" "$work/$label-me.txt" "$raw" "$connections" <<'PY'
+  python3 - "$label" "$work/$label-file.txt" "$work/$label-me.txt" "$raw" "$connections" "$warm" <<'PY'
 import re, sys
 label, filing, me, raw, connections = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read(), float(sys.argv[4]), sys.argv[5]
+warm = sys.argv[6]
 def rate(text):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 def pct(text, p):
@@ -48,7 +63,7 @@ errors = re.search(r"Non-2xx or 3xx responses: (\d+)", filing)
 filed = rate(filing)
 print(f"{label:<10} filed {filed:8,.0f} notices/s   p50 {pct(filing, 50):6.1f} ms   p99 {pct(filing, 99):6.1f} ms"
       f"   raw insert {raw:8,.0f} rows/s   ratio {100 * filed / raw:5.1f} %   ({connections} connections;"
-      f" GET /api/accounts/me {rate(me):,.0f}/s" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
+      f" {warm} s warm-up; GET /api/accounts/me {rate(me):,.0f}/s" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
 PY
 }
 
