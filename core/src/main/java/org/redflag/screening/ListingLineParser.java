@@ -217,14 +217,13 @@ final class ListingLineParser {
                 if (word("null")) {
                     return true;
                 }
-                return string(field);
+                return repeated(field);
+            }
+            case 5 -> {
+                return repeated(field);
             }
             case 7 -> {
-                if (!string(field)) {
-                    return false;
-                }
-                String c = strings[7];
-                return ListingReader.isoCode(c);
+                return repeated(field);
             }
             default -> {
                 return string(field);
@@ -262,6 +261,51 @@ final class ListingLineParser {
         if (field >= 0) {
             strings[field] = s;
         }
+        return true;
+    }
+
+    /** Slots per field in the table of {@link #repeated} values. */
+    private static final int SLOTS = 64;
+    private final byte[][] repeatedBytes = new byte[FIELDS.length * SLOTS][];
+    private final String[] repeatedStrings = new String[FIELDS.length * SLOTS];
+
+    /**
+     * As {@link #string}, for a field whose values repeat from listing to listing (brand, category, currency): a
+     * value seen lately is the same String again, kept by its bytes in a small table (a newer value taking an older
+     * one's place), so it is neither decoded nor checked again, and the maps the detectors look it up in find its
+     * hash already computed and the same object.
+     */
+    private boolean repeated(int field) {
+        if (p >= end || b[p] != '"') {
+            return false;
+        }
+        int from = p + 1;
+        int to = from;
+        int h = 0;
+        while (to < end && b[to] != '"') {
+            h = 31 * h + b[to++];
+        }
+        if (to >= end) {
+            return false;
+        }
+        int slot = field * SLOTS + ((h ^ h >>> 7) & (SLOTS - 1));
+        byte[] known = repeatedBytes[slot];
+        if (known != null && known.length == to - from) {
+            int k = 0;
+            while (k < known.length && known[k] == b[from + k]) {
+                k++;
+            }
+            if (k == known.length) {
+                strings[field] = repeatedStrings[slot];
+                p = to + 1;
+                return true;
+            }
+        }
+        if (!string(field) || field == 7 && !ListingReader.isoCode(strings[7])) {
+            return false;
+        }
+        repeatedBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
+        repeatedStrings[slot] = strings[field];
         return true;
     }
 
