@@ -3,7 +3,7 @@
 # database's raw single-row insert rate measured in the same run with as many connections, and the ratio of the two;
 # and, as the floor of any request on this server and machine, the cheapest authenticated request
 # (GET /api/accounts/me). The load comes from wrk (Debian's), which leaves the server the processor time a Java
-# client on the same two cores would take from it. Each server is warmed up until its filing rate settles (60 to 120 s)
+# client on the same two cores would take from it. Each server is warmed up until its filing rate settles (90 to 150 s)
 # before the measured run: the steady rate of a server that has been running, not of its compilers at work.
 # Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS (default 8)]
 set -euo pipefail
@@ -27,16 +27,17 @@ measure() {
   local label="$1" jdbc="$2" user="$3" pass="$4" key rate
   echo "$label: registering $listings listings..." >&2
   key="$(load setup "$url" "$password" "$listings" 4)"
-  # Warm-up until the filing rate settles: on two cores shared with the load, the JIT compilers take 40 to 60 s or
-  # more of filing to bring a cold server to its steady rate (a 10 s warm-up measured about half of it). Windows of
-  # 10 s, at least six, until one files within 10 % of the one before; at most twelve.
+  # Warm-up until the filing rate settles: on two cores shared with the load, the JIT compilers take 60 to 90 s of
+  # filing to bring a cold server to its steady rate (a 10 s warm-up measured about half of it, and the rate can
+  # stand still for a window or two on the way). Windows of 10 s, at least nine, until one files within 10 % of the
+  # one before; at most fifteen.
   local window previous=0 warm=0
-  for window in $(seq 1 12); do
+  for window in $(seq 1 15); do
     rate="$(wrk -t2 -c"$connections" -d10s -s bench/notice.lua "$url" -- "$key" "$listings" \
       | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')"
     warm=$((warm + 10))
     echo "$label: warm-up $warm s: ${rate:-0} notices/s" >&2
-    if [ "$window" -ge 6 ] && python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); \
+    if [ "$window" -ge 9 ] && python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); \
         sys.exit(0 if b > 0 and abs(a - b) <= 0.1 * b else 1)" "${rate:-0}" "$previous"; then
       break
     fi
