@@ -188,34 +188,20 @@ public final class CategoryStats {
         return start - 2 >= from && b[start - 2] == BACKSLASH && escaped(b, from, start - 1) ? -1 : field;
     }
 
-    private final byte[][] namedBytes = new byte[64][];
-    private final Sums[] named = new Sums[64];
+    private final RecentByBytes<Sums> named = new RecentByBytes<>(64);
 
     /**
      * The sums of the category named by the UTF-8 bytes {@code b[from, to)}: a feed repeats a few categories, so
-     * their sums are kept by their bytes (a small table, a newer name taking an older one's place) rather than
-     * looked up by a string made a line.
+     * their sums are kept by their bytes rather than looked up by a string made a line.
      */
     private Sums sumsOf(byte[] b, int from, int to) {
-        int len = to - from;
-        int h = len;
-        for (int k = from; k < to && k < from + 8; k++) {
-            h = 31 * h + b[k];
+        int slot = named.slot(b, from, to);
+        Sums sums = named.get(slot, b, from, to);
+        if (sums == null) {
+            sums = byCategory.computeIfAbsent(new String(b, from, to - from, StandardCharsets.UTF_8),
+                    c -> new Sums());
+            named.put(slot, b, from, to, sums);
         }
-        int slot = (h ^ h >>> 7) & (named.length - 1);
-        byte[] known = namedBytes[slot];
-        if (known != null && known.length == len) {
-            int k = 0;
-            while (k < len && known[k] == b[from + k]) {
-                k++;
-            }
-            if (k == len) {
-                return named[slot];
-            }
-        }
-        Sums sums = byCategory.computeIfAbsent(new String(b, from, len, StandardCharsets.UTF_8), c -> new Sums());
-        namedBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
-        named[slot] = sums;
         return sums;
     }
 

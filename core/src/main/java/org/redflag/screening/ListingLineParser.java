@@ -264,16 +264,15 @@ final class ListingLineParser {
         return true;
     }
 
-    /** Slots per field in the table of {@link #repeated} values. */
-    private static final int SLOTS = 64;
-    private final byte[][] repeatedBytes = new byte[FIELDS.length * SLOTS][];
-    private final String[] repeatedStrings = new String[FIELDS.length * SLOTS];
+    /** Brand, category and currency values seen lately, each field in a table of its own. */
+    private final RecentByBytes<String> brands = new RecentByBytes<>(64);
+    private final RecentByBytes<String> categories = new RecentByBytes<>(64);
+    private final RecentByBytes<String> currencies = new RecentByBytes<>(64);
 
     /**
-     * As {@link #string}, for a field whose values repeat from listing to listing (brand, category, currency): a
-     * value seen lately is the same String again, kept by its bytes in a small table (a newer value taking an older
-     * one's place), so it is neither decoded nor checked again, and the maps the detectors look it up in find its
-     * hash already computed and the same object.
+     * As {@link #string}, for a field whose values repeat from listing to listing (brand 4, category 5, currency 7):
+     * a value seen lately is the same String again, so it is neither decoded nor checked again, and the maps the
+     * detectors look it up in find its hash already computed and the same object.
      */
     private boolean repeated(int field) {
         if (p >= end || b[p] != '"') {
@@ -281,31 +280,24 @@ final class ListingLineParser {
         }
         int from = p + 1;
         int to = from;
-        int h = 0;
         while (to < end && b[to] != '"') {
-            h = 31 * h + b[to++];
+            to++;
         }
         if (to >= end) {
             return false;
         }
-        int slot = field * SLOTS + ((h ^ h >>> 7) & (SLOTS - 1));
-        byte[] known = repeatedBytes[slot];
-        if (known != null && known.length == to - from) {
-            int k = 0;
-            while (k < known.length && known[k] == b[from + k]) {
-                k++;
-            }
-            if (k == known.length) {
-                strings[field] = repeatedStrings[slot];
-                p = to + 1;
-                return true;
-            }
+        RecentByBytes<String> recent = field == 4 ? brands : field == 5 ? categories : currencies;
+        int slot = recent.slot(b, from, to);
+        String known = recent.get(slot, b, from, to);
+        if (known != null) { // bytes the checks below accepted before
+            strings[field] = known;
+            p = to + 1;
+            return true;
         }
         if (!string(field) || field == 7 && !ListingReader.isoCode(strings[7])) {
             return false;
         }
-        repeatedBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
-        repeatedStrings[slot] = strings[field];
+        recent.put(slot, b, from, to, strings[field]);
         return true;
     }
 
