@@ -87,6 +87,11 @@ public final class TestServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of {@code type}, if the server made one. */
+    public <T> java.util.Optional<T> beanIfAny(Class<T> type) {
+        return java.util.Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
+    }
+
     public ServerClock clock() {
         return bean(ServerClock.class);
     }
