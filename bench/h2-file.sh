@@ -3,11 +3,13 @@
 # notices over HTTP with wrk (bench/notice.lua, 8 connections) in windows of 10 s, and prints after each window the
 # notices filed per second, the p99 latency and the size of the database file. Run it on two builds to compare how
 # the file grows and how the rate holds as it does (the server compacts the file as it runs: see
-# org.redflag.app.infrastructure.EmbeddedStoreUpkeep). Needs wrk (apt-get install wrk).
-# Usage: bench/h2-file.sh [WINDOWS (default 24: four minutes)]
+# org.redflag.app.infrastructure.EmbeddedStoreUpkeep); then, the load stopped, the file's size every 10 s while the
+# server idles. Needs wrk (apt-get install wrk).
+# Usage: bench/h2-file.sh [WINDOWS (default 24: four minutes)] [IDLE WINDOWS (default 18)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 windows="${1:-24}"
+idle="${2:-18}"
 command -v wrk >/dev/null || { echo "bench/h2-file.sh needs wrk: apt-get install wrk" >&2; exit 2; }
 ./mvnw -q -B -DskipTests package >&2
 work="$(mktemp -d)"
@@ -29,6 +31,10 @@ for window in $(seq 1 "$windows"); do
   p99="$(sed -n 's/^ *99% *\([0-9.]*[mu]*s\).*/\1/p' "$work/window.txt")"
   printf "%6d  %4d s  %9s   %-9s  %6d MB\n" "$window" $((window * 10)) "${rate:-0}" "${p99:-?}" \
     $(($(stat -c %s "$file") / 1048576))
+done
+for window in $(seq 1 "$idle"); do
+  sleep 10
+  printf "%6s  %4d s  %9s   %-9s  %6d MB\n" idle $(((windows + window) * 10)) - - $(($(stat -c %s "$file") / 1048576))
 done
 stop_server
 printf "after the server stopped: %d MB\n" $(($(stat -c %s "$file") / 1048576))

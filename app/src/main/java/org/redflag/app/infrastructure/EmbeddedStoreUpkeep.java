@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
  * {@link #TARGET_FILL_PERCENT} % live, the store rewrites the live pages of the emptiest of them (at most
  * {@link #WRITE_LIMIT_BYTES} bytes a turn), and frees them for reuse once H2's retention time (45 s) has passed.
  * Under the same load the file then levels off at 5–6 GB (about the retention time's worth of writing) and the
- * rate holds.
+ * rate holds. The pages rewritten are written at once (H2 would otherwise write them with the next transaction), into
+ * the first free space of the file, so that once the load stops the live data gathers at its start and the free
+ * end is cut off: the file shrinks back after a burst, once the retention time has passed (in one run, from 5.4 GB
+ * to 4.5 GB in the 90 s after four minutes of filing stopped; closing the store compacts the rest, to 352 MB).
  * Writing each commit stays where it was, in the committing transaction.
  */
 @Component
@@ -80,10 +83,14 @@ public class EmbeddedStoreUpkeep implements DisposableBean {
             if (store == null || store.isClosed() || store.getFileStore() == null) { // not a file of this process
                 return false;
             }
-            return store.getFileStore().getChunksFillRate() < TARGET_FILL_PERCENT
+            boolean rewrote = store.getFileStore().getChunksFillRate() < TARGET_FILL_PERCENT
                     && store.compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
+            if (rewrote) {
+                store.commit(); // the pages rewritten go to the file now, not with the next transaction
+            }
+            return rewrote;
         } catch (SQLException | RuntimeException e) {
-            if (!failedBefore) { // once, not five times a second
+            if (!failedBefore) { // once, not at every turn
                 log.warn("compacting the embedded database failed (tried again every {} ms, logged once): {}",
                         EVERY_MS, e.toString());
                 failedBefore = true;

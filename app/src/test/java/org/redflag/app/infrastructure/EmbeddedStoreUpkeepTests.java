@@ -23,11 +23,15 @@ class EmbeddedStoreUpkeepTests {
     @TempDir
     Path dir;
 
-    private record Written(long fileBytes, int chunksFillPercent, int compactingTurns) {
+    private record Written(long fileBytes, int chunksFillPercent, int compactingTurns, long fileBytesWhenIdle,
+                           long rows) {
     }
 
-    /** 3,000 commits of one row each, with a randomly keyed index; upkeep turns after every 50 if asked. */
-    private Written write(String name, boolean upkeep) throws SQLException {
+    /**
+     * 3,000 commits of one row each, with a randomly keyed index; upkeep turns after every 50 if asked; then, with
+     * nothing more written, {@code idleTurns} turns.
+     */
+    private Written write(String name, boolean upkeep, int idleTurns) throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0");
         dataSource.setUser("sa");
@@ -48,10 +52,19 @@ class EmbeddedStoreUpkeepTests {
                     }
                 }
             }
-            Written written = new Written(store.getFileStore().size(), store.getFileStore().getChunksFillRate(),
-                    compacting);
+            long written = store.getFileStore().size();
+            int fill = store.getFileStore().getChunksFillRate();
+            for (int i = 0; i < idleTurns; i++) {
+                keeper.turn();
+            }
+            long rows;
+            try (var rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            Written result = new Written(written, fill, compacting, store.getFileStore().size(), rows);
             s.execute("SHUTDOWN IMMEDIATELY");
-            return written;
+            return result;
         } catch (SQLException e) {
             if (e.getErrorCode() == 90121) { // the connection closed by the shutdown it ran
                 throw new AssertionError("the database closed early", e);
@@ -62,8 +75,8 @@ class EmbeddedStoreUpkeepTests {
 
     @Test
     void rewritesMostlyDeadChunksSoTheFileStopsGrowing() throws Exception {
-        Written without = write("without", false);
-        Written with = write("with", true);
+        Written without = write("without", false, 0);
+        Written with = write("with", true, 0);
         assertThat(without.compactingTurns()).isZero();
         assertThat(with.compactingTurns()).as("turns that rewrote chunks").isPositive();
         assertThat(without.chunksFillPercent()).as("live share of the chunks without upkeep").isLessThan(30);
@@ -71,6 +84,14 @@ class EmbeddedStoreUpkeepTests {
                 .isGreaterThan(2 * without.chunksFillPercent());
         assertThat(with.fileBytes()).as("file with upkeep, against %,d bytes without", without.fileBytes())
                 .isLessThan(without.fileBytes() / 2);
+    }
+
+    @Test
+    void shrinksTheFileBackOnceNothingIsWritten() throws Exception {
+        Written burst = write("burst", false, 200);
+        assertThat(burst.fileBytesWhenIdle()).as("file after 200 idle turns, against %,d bytes after the writing",
+                burst.fileBytes()).isLessThan(burst.fileBytes() / 2);
+        assertThat(burst.rows()).as("rows kept").isEqualTo(3000);
     }
 
     @Test
