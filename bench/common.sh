@@ -1,4 +1,5 @@
-# Shared by the bench scripts (sourced, not run). Expects $work, a temporary directory the script removes.
+# Shared by the bench scripts (sourced, not run). Uses $work, a temporary directory the script removes (server_bench
+# makes one and removes it).
 
 # The command runs as ./redflag runs it: the jar extracted beside its libraries, as Spring Boot recommends; and from
 # a copy of its own, so a rebuild during the run cannot pull the jar from under a running server.
@@ -23,3 +24,15 @@ start_server() {
 }
 
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+
+# server_bench SCRIPT: what a benchmark of the running server needs before it starts one: wrk, the build, a work
+# directory ($work, removed at exit, after stopping the server if one still runs) and the jar extracted into it.
+server_bench() {
+  command -v wrk >/dev/null || { echo "bench/$1 needs wrk: apt-get install wrk" >&2; exit 2; }
+  ./mvnw -q -B -DskipTests package >&2
+  work="$(mktemp -d)"
+  trap 'stop_server_bench' EXIT
+  extract_redflag
+}
+
+stop_server_bench() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }

@@ -10,14 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 connections="${2:-8}"
-command -v wrk >/dev/null || { echo "bench/notices.sh needs wrk: apt-get install wrk" >&2; exit 2; }
-./mvnw -q -B -DskipTests package >&2
-work="$(mktemp -d)"
 source bench/common.sh
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-extract_redflag
+server_bench notices.sh
 load() { java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad "$@"; }
 url=http://127.0.0.1:18090
 listings=5000
