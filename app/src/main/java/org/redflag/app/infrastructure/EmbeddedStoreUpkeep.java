@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * compact: with it stopped, a chunk (what one commit wrote) that keeps a single live page, a full index page say,
  * is never rewritten nor freed, and the file grows for as long as the server writes — filing a steady 1,300 to
  * 2,000 notices a second, it reached 10 GB in four minutes, still growing by 35 MB a second, for data that
- * compacts to about a hundredth of that, and the filing rate fell by a third as it grew. This does the compacting part of that thread's work on a
- * thread of its own: every {@link #EVERY_MS} ms, when the chunks are on average less than
- * {@link #TARGET_FILL_PERCENT} % live, the store rewrites the live pages of the emptiest of them (at most
+ * compacts to about a hundredth of that, and the filing rate fell by a third as it grew. This does the compacting
+ * part of that thread's work on a thread of its own: every {@link #EVERY_MS} ms, when the chunks are on average less
+ * than {@link #TARGET_FILL_PERCENT} % live, the store rewrites the live pages of the emptiest of them (at most
  * {@link #WRITE_LIMIT_BYTES} bytes a turn), and frees them for reuse once H2's retention time (45 s) has passed.
  * Under the same load the file then levels off at 5–6 GB (about the retention time's worth of writing) and the
  * rate holds. The pages rewritten are written at once (H2 would otherwise write them with the next transaction), into
