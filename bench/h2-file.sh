@@ -10,6 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 windows="${1:-24}"
 idle="${2:-18}"
+for n in "$windows" "$idle"; do
+  [[ "$n" =~ ^[0-9]+$ && "$n" -le 1000 ]] || {
+    echo "bench/h2-file.sh: WINDOWS and IDLE WINDOWS are counts of 10 s windows (0 to 1000), not '$n'" >&2
+    exit 2
+  }
+done
 source bench/common.sh
 server_bench h2-file.sh
 url=http://127.0.0.1:18090

@@ -57,6 +57,7 @@ public class EmbeddedStoreUpkeep implements DisposableBean {
     private final DataSource dataSource;
     private final ScheduledExecutorService thread;
     private volatile boolean failedBefore;
+    private volatile MVStore store; // found through a connection once, again only if it closes
 
     @Autowired
     public EmbeddedStoreUpkeep(DataSource dataSource) {
@@ -78,9 +79,9 @@ public class EmbeddedStoreUpkeep implements DisposableBean {
 
     /** One look at the store; returns whether chunks were rewritten. */
     boolean turn() {
-        try (Connection c = dataSource.getConnection()) {
-            MVStore store = storeOf(c);
-            if (store == null || store.isClosed() || store.getFileStore() == null) { // not a file of this process
+        try {
+            MVStore store = store();
+            if (store == null || store.getFileStore() == null) { // not a file of this process
                 return false;
             }
             boolean rewrote = store.getFileStore().getChunksFillRate() < TARGET_FILL_PERCENT
@@ -97,6 +98,18 @@ public class EmbeddedStoreUpkeep implements DisposableBean {
             }
             return false;
         }
+    }
+
+    /** The database's store, looked up through a pooled connection the first time and whenever it has closed. */
+    private MVStore store() throws SQLException {
+        MVStore known = store;
+        if (known == null || known.isClosed()) {
+            try (Connection c = dataSource.getConnection()) {
+                known = storeOf(c);
+            }
+            store = known;
+        }
+        return known == null || known.isClosed() ? null : known;
     }
 
     /** The store under {@code c}, or null when it is not an embedded H2 database opened in this process. */
