@@ -205,15 +205,13 @@ public final class Ledger implements AutoCloseable {
         String sha = Hashes.hex(Hashes.sha256(content));
         try {
             Path object = object(sha);
-            if (!Files.exists(object)) {
-                try {
-                    Files.write(object, content);
-                } catch (java.nio.file.NoSuchFileException firstInItsDirectory) {
-                    // the first object under its two-letter prefix: making sure of the directory on every add took
-                    // a tenth of the time of filing a notice
-                    Files.createDirectories(object.getParent());
-                    Files.write(object, content);
-                }
+            try {
+                store(object, content);
+            } catch (java.nio.file.NoSuchFileException firstInItsDirectory) {
+                // the first object under its two-letter prefix: making sure of the directory on every add took
+                // a tenth of the time of filing a notice
+                Files.createDirectories(object.getParent());
+                store(object, content);
             }
             EvidenceRecord r = new EvidenceRecord(log.size(), sha, content.length, clock.instant(), software, custody);
             entries.write(r.canonicalJson());
@@ -224,6 +222,19 @@ public final class Ledger implements AutoCloseable {
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store evidence in " + dir, e);
+        }
+    }
+
+    /**
+     * Writes an object under its hash, unless it is there: the same bytes, stored before (one attempt to create
+     * the file, rather than a look first and then the write: the look cost a fiftieth of filing a notice).
+     */
+    private static void store(Path object, byte[] content) throws IOException {
+        try (var out = Files.newOutputStream(object, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(content);
+        } catch (java.nio.file.FileAlreadyExistsException stored) {
+            // content-addressed: what is there is these bytes
         }
     }
 

@@ -6,6 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.redflag.app.account.AccountChanged;
 import org.redflag.app.account.Actor;
+import org.redflag.app.infrastructure.AfterCommit;
+import org.redflag.app.infrastructure.ColumnText;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +26,16 @@ public class AuditLog {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AuditLog(JdbcClient jdbc, Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+    public AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch,
+                    Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
                     org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.meters = meters;
         this.events = events;
@@ -39,19 +47,38 @@ public class AuditLog {
         append(null, change.actor(), change.action(), null, null, change.detail());
     }
 
-    /** Appends an event and publishes it as {@link AuditRecorded}, in the caller's transaction. */
+    /** Appends an event, now, and publishes it as {@link AuditRecorded}, in the caller's transaction. */
     public void append(Long noticeId, Actor actor, String action, String before, String after, String detail) {
-        java.time.Instant at = clock.instant();
-        jdbc.sql("INSERT INTO audit_events (notice_id, actor, actor_role, at, action, before_status, after_status,"
-                        + " detail) VALUES (:n, :a, :r, :t, :act, :b, :af, :d)")
-                .param("n", noticeId).param("a", actor.username()).param("r", actor.isSystem() ? "SYSTEM"
-                        : actor.role().name())
-                .param("t", at.atOffset(ZoneOffset.UTC)).param("act", action).param("b", before)
-                .param("af", after).param("d", org.redflag.app.infrastructure.ColumnText.fit(detail, 4000)).update();
+        appendAll(List.of(new NewEvent(noticeId, actor, action, before, after, detail, clock.instant())));
+    }
+
+    /** An event to append: {@code detail} is cut to the column's 4,000 characters, as {@link #fit} says. */
+    public record NewEvent(Long noticeId, Actor actor, String action, String before, String after, String detail,
+                           Instant at) {
+    }
+
+    /** The detail as stored: cut to the column's length. */
+    public static String fit(String detail) {
+        return ColumnText.fit(detail, 4000);
+    }
+
+    /** Appends the events in one batch and publishes each as {@link AuditRecorded}, in the caller's transaction. */
+    public void appendAll(List<NewEvent> appended) {
+        batch.batchUpdate("INSERT INTO audit_events (notice_id, actor, actor_role, at, action, before_status,"
+                + " after_status, detail) VALUES (:n, :a, :r, :t, :act, :b, :af, :d)", appended.stream().map(e ->
+                new MapSqlParameterSource()
+                        .addValue("n", e.noticeId()).addValue("a", e.actor().username())
+                        .addValue("r", e.actor().isSystem() ? "SYSTEM" : e.actor().role().name())
+                        .addValue("t", e.at().atOffset(ZoneOffset.UTC)).addValue("act", e.action())
+                        .addValue("b", e.before()).addValue("af", e.after()).addValue("d", fit(e.detail())))
+                .toArray(SqlParameterSource[]::new));
         // counted once kept: redflag_audit_events_total{action=...} for monitoring
-        org.redflag.app.infrastructure.AfterCommit.run(() -> meters.counter("redflag.audit.events", "action", action)
-                .increment());
-        events.publishEvent(new AuditRecorded(noticeId, actor.username(), action, before, after, at));
+        AfterCommit.run(() -> appended.forEach(e ->
+                meters.counter("redflag.audit.events", "action", e.action()).increment()));
+        for (NewEvent e : appended) {
+            events.publishEvent(new AuditRecorded(e.noticeId(), e.actor().username(), e.action(), e.before(),
+                    e.after(), e.at()));
+        }
     }
 
     public List<Event> forNotice(long noticeId) {

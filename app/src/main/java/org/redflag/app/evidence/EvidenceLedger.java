@@ -15,6 +15,9 @@ import org.redflag.evidence.Ledger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +31,12 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
     private final Ledger ledger;
     private final Path dir;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
 
     public EvidenceLedger(@Value("${redflag.evidence.dir:data/evidence}") Path dir,
-                          @Value("${redflag.evidence.tsa-url:}") String tsaUrl, Clock clock, JdbcClient jdbc) {
+                          @Value("${redflag.evidence.tsa-url:}") String tsaUrl, Clock clock, JdbcClient jdbc,
+                          NamedParameterJdbcTemplate batch) {
         this.ledger = Ledger.open(dir, clock, EvidenceCommand.version(),
                 tsaUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(tsaUrl)));
         if (ledger.recovered()) {
@@ -41,20 +46,37 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
         }
         this.dir = dir;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
     /** Captures bytes about a notice and links the entry to it. */
     public EvidenceRecord capture(long noticeId, byte[] content, String fileName, String mediaType, String by,
                                   String kind) {
-        EvidenceRecord r = ledger.add(content, new Custody(fileName, mediaType, by, null, "notice " + noticeId, kind));
-        jdbc.sql("INSERT INTO evidence_items (notice_id, ledger_index) VALUES (:n, :i)").param("n", noticeId)
-                .param("i", r.index()).update();
-        return r;
+        Taken taken = take(noticeId, content, fileName, mediaType, by, kind);
+        link(List.of(taken));
+        return taken.record();
     }
 
     public EvidenceRecord captureJson(long noticeId, String json, String fileName, String by, String kind) {
         return capture(noticeId, json.getBytes(StandardCharsets.UTF_8), fileName, "application/json", by, kind);
+    }
+
+    /** An entry the ledger took about a notice, to {@link #link} to it. */
+    public record Taken(long noticeId, EvidenceRecord record) {
+    }
+
+    /** Takes bytes about a notice into the ledger; {@link #link} then links the entry to the notice. */
+    public Taken take(long noticeId, byte[] content, String fileName, String mediaType, String by, String kind) {
+        return new Taken(noticeId, ledger.add(content, new Custody(fileName, mediaType, by, null, "notice " + noticeId,
+                kind)));
+    }
+
+    /** Links entries taken to their notices, in one batch, in the caller's transaction. */
+    public void link(List<Taken> taken) {
+        batch.batchUpdate("INSERT INTO evidence_items (notice_id, ledger_index) VALUES (:n, :i)", taken.stream()
+                .map(t -> new MapSqlParameterSource("n", t.noticeId()).addValue("i", t.record().index()))
+                .toArray(SqlParameterSource[]::new));
     }
 
     /**

@@ -139,7 +139,7 @@ public class NoticeActions {
         changes.put("response_deadline", deadline);
         NoticeRecord after = apply(actor, n, NoticeCommand.SUPPLEMENT, changes, q.message()
                 + " The deadline runs from now.");
-        timers.deadline(id, now, deadline, false);
+        timers.deadline(id, now, deadline);
         return after;
     }
 

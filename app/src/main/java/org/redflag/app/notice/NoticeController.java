@@ -77,7 +77,8 @@ public class NoticeController {
                     NoticeIntake.requestHash(body)).orElseThrow(() -> e);
             filed = new NoticeIntake.Filed(earlier, false);
         }
-        NoticeView view = views.view(actor, filed.notice(), true);
+        NoticeView view = filed.stored() != null ? views.view(actor, filed.stored(), true)
+                : views.view(actor, filed.notice(), true);
         return filed.created()
                 ? ResponseEntity.created(URI.create("/api/notices/" + view.id())).body(view)
                 : ResponseEntity.ok(view);

@@ -34,6 +34,22 @@ public record NoticeRecord(
         int priority,
         int version) {
 
+    /** The same notice queued at another priority. */
+    NoticeRecord withPriority(int newPriority) {
+        return new NoticeRecord(id, notifierAccountId, policyId, policyVersion, rightType, rightReference,
+                reasonCode, language, originalText, elements, qualified, status, appealedFrom, appealBy, receivedAt,
+                responseDeadline, forwardedAt, counterReceivedAt, counterForwardedAt, waitingPeriodEnds, suitFiledAt,
+                decidedAt, appealWindowEnds, escalationLevel, newPriority, version);
+    }
+
+    /** The same notice under the id the database gave it. */
+    NoticeRecord withId(long newId) {
+        return new NoticeRecord(newId, notifierAccountId, policyId, policyVersion, rightType, rightReference,
+                reasonCode, language, originalText, elements, qualified, status, appealedFrom, appealBy, receivedAt,
+                responseDeadline, forwardedAt, counterReceivedAt, counterForwardedAt, waitingPeriodEnds, suitFiledAt,
+                decidedAt, appealWindowEnds, escalationLevel, priority, version);
+    }
+
     public Optional<NoticeStatus> appealedFromStatus() {
         return Optional.ofNullable(appealedFrom);
     }

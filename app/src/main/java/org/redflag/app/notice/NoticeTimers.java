@@ -1,11 +1,13 @@
 package org.redflag.app.notice;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -79,19 +81,35 @@ public class NoticeTimers {
                 actions.restoreAfterWaitingPeriod(Long.parseLong(i.getId())));
     }
 
+    /** A response deadline of a notice, running from {@code from}. */
+    record Deadline(long noticeId, Instant from, Instant deadline) {
+    }
+
     /**
-     * Sets the warning timer of a response deadline, at the configured share of the period; the warning sets the
-     * breach timer when it fires. {@code fresh}: the notice is new, so no timer can exist yet.
+     * Sets the warning timers of new notices' response deadlines, in one batch: the notices are new, so none of their
+     * timers can exist yet. The warning sets the breach timer when it fires.
      */
-    void deadline(long noticeId, Instant from, Instant deadline, boolean fresh) {
-        long period = Duration.between(from, deadline).toMillis();
-        Instant at = from.plusMillis((long) (period * warnAt));
-        TaskInstance<Void> warning = new TaskInstance<>(WARNING, Long.toString(noticeId));
-        if (fresh) {
-            scheduler.getObject().schedule(warning, at);
-        } else {
-            scheduler.getObject().scheduleIfNotExists(warning, at);
+    void deadlines(List<Deadline> deadlines) {
+        if (!deadlines.isEmpty()) {
+            scheduler.getObject().scheduleBatch(deadlines.stream().<SchedulableInstance<?>>map(d ->
+                    SchedulableInstance.of(warning(d.noticeId()), warningAt(d))).toList());
         }
+    }
+
+    /** Sets the warning timer of a response deadline that runs again, unless one is set. */
+    void deadline(long noticeId, Instant from, Instant deadline) {
+        scheduler.getObject().scheduleIfNotExists(warning(noticeId), warningAt(new Deadline(noticeId, from,
+                deadline)));
+    }
+
+    /** At the configured share of the response period. */
+    private Instant warningAt(Deadline d) {
+        long period = Duration.between(d.from(), d.deadline()).toMillis();
+        return d.from().plusMillis((long) (period * warnAt));
+    }
+
+    private static TaskInstance<Void> warning(long noticeId) {
+        return new TaskInstance<>(WARNING, Long.toString(noticeId));
     }
 
     void breach(long noticeId, Instant deadline) {

@@ -30,19 +30,30 @@ public class NoticeViews {
     }
 
     public NoticeView view(Actor viewer, NoticeRecord n, boolean withTimeline) {
-        PolicyPack pack = packs.byId(n.policyId());
         List<NoticeView.TimelineEntry> timeline = withTimeline ? audit.forNotice(n.id()).stream()
                 .map(e -> new NoticeView.TimelineEntry(e.at(), e.actor(), e.action(), e.before(), e.after(),
                         e.detail())).toList() : List.of();
+        return view(viewer, n, notices.listingIds(n.id()), withTimeline ? notices.evidence(n.id()) : List.of(),
+                timeline);
+    }
+
+    /** The view of a notice just filed, from what the filing stored: nothing read back. */
+    NoticeView view(Actor viewer, NoticeIntake.Stored filed, boolean withTimeline) {
+        return view(viewer, filed.notice(), filed.listingIds(), withTimeline ? filed.evidence() : List.of(),
+                withTimeline ? List.of(filed.filed()) : List.of());
+    }
+
+    private NoticeView view(Actor viewer, NoticeRecord n, List<String> listingIds, List<Notices.Evidence> evidence,
+                            List<NoticeView.TimelineEntry> timeline) {
+        PolicyPack pack = packs.byId(n.policyId());
         return new NoticeView(n.id(), n.status().name(), new NoticeView.Policy(n.policyId(), n.policyVersion()),
                 new NoticeRequests.Right(NoticeRequests.RightType.valueOf(n.rightType()), n.rightReference()),
-                n.reasonCode(), n.language(), n.originalText(), notices.listingIds(n.id()),
+                n.reasonCode(), n.language(), n.originalText(), listingIds,
                 NoticeRequests.Elements.of(n.elements()), qualification(n, pack.notice()),
                 new NoticeView.Clocks(n.receivedAt(), n.responseDeadline(), n.forwardedAt(), n.counterReceivedAt(),
                         n.counterForwardedAt(), n.waitingPeriodEnds(), n.suitFiledAt(), n.decidedAt(),
                         n.appealWindowEnds()),
-                n.escalationLevel(), n.priority(), allowed(viewer, n), withTimeline ? notices.evidence(n.id())
-                : List.of(), timeline);
+                n.escalationLevel(), n.priority(), allowed(viewer, n), evidence, timeline);
     }
 
     static NoticeView.Qualification qualification(NoticeRecord n, NoticeRules rules) {

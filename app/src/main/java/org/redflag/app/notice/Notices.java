@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redflag.notice.NoticeElements;
 import org.redflag.notice.NoticeStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,43 +23,79 @@ import org.springframework.stereotype.Repository;
 public class Notices {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public Notices(JdbcClient jdbc) {
+    public Notices(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    long insert(NoticeRecord n) {
+    /** Inserts the notices, in one batch; returns their ids, in order. */
+    long[] insert(List<NoticeRecord> records) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        batch.batchUpdate("""
                 INSERT INTO notices (notifier_account_id, policy_id, policy_version, right_type, right_reference,
                   reason_code, language, original_text, el_rights_holder, el_proof_of_rights, el_listing_location,
                   el_infringement, el_good_faith, qualified, status, received_at, response_deadline, priority)
                 VALUES (:notifier, :pid, :pver, :rtype, :rref, :reason, :lang, :text, :e1, :e2, :e3, :e4, :e5,
-                  :qualified, :status, :received, :deadline, :priority)""")
-                .param("notifier", n.notifierAccountId()).param("pid", n.policyId()).param("pver", n.policyVersion())
-                .param("rtype", n.rightType()).param("rref", n.rightReference()).param("reason", n.reasonCode())
-                .param("lang", n.language()).param("text", n.originalText())
-                .param("e1", n.elements().rightsHolderIdentity()).param("e2", n.elements().proofOfRights())
-                .param("e3", n.elements().listingLocation()).param("e4", n.elements().infringementEvidence())
-                .param("e5", n.elements().goodFaithStatement()).param("qualified", n.qualified())
-                .param("status", n.status().name()).param("received", at(n.receivedAt()))
-                .param("deadline", at(n.responseDeadline())).param("priority", n.priority())
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                  :qualified, :status, :received, :deadline, :priority)""", records.stream().map(n ->
+                new MapSqlParameterSource()
+                        .addValue("notifier", n.notifierAccountId()).addValue("pid", n.policyId())
+                        .addValue("pver", n.policyVersion()).addValue("rtype", n.rightType())
+                        .addValue("rref", n.rightReference()).addValue("reason", n.reasonCode())
+                        .addValue("lang", n.language()).addValue("text", n.originalText())
+                        .addValue("e1", n.elements().rightsHolderIdentity())
+                        .addValue("e2", n.elements().proofOfRights()).addValue("e3", n.elements().listingLocation())
+                        .addValue("e4", n.elements().infringementEvidence())
+                        .addValue("e5", n.elements().goodFaithStatement()).addValue("qualified", n.qualified())
+                        .addValue("status", n.status().name()).addValue("received", at(n.receivedAt()))
+                        .addValue("deadline", at(n.responseDeadline())).addValue("priority", n.priority()))
+                .toArray(SqlParameterSource[]::new), keys, new String[] {"id"});
+        return ids(keys, records.size());
     }
 
-    void addListings(long noticeId, List<String> listingIds) {
-        for (String id : listingIds) {
-            jdbc.sql("INSERT INTO notice_listings (notice_id, listing_id) VALUES (:n, :l)").param("n", noticeId)
-                    .param("l", id).update();
+    /** Names the listings of each notice: {@code listingIds.get(i)} those of {@code noticeIds[i]}; one batch. */
+    void addListings(long[] noticeIds, List<List<String>> listingIds) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (int i = 0; i < noticeIds.length; i++) {
+            for (String listing : listingIds.get(i)) {
+                rows.add(new MapSqlParameterSource("n", noticeIds[i]).addValue("l", listing));
+            }
         }
+        batch.batchUpdate("INSERT INTO notice_listings (notice_id, listing_id) VALUES (:n, :l)",
+                rows.toArray(SqlParameterSource[]::new));
     }
 
-    void addEvidence(long noticeId, String fileName, String contentType, String sha256, byte[] content) {
-        jdbc.sql("INSERT INTO notice_evidence (notice_id, file_name, content_type, sha256, content)"
-                        + " VALUES (:n, :f, :c, :h, :b)")
-                .param("n", noticeId).param("f", fileName).param("c", contentType).param("h", sha256)
-                .param("b", content).update();
+    /** An attachment to store with its notice. */
+    record NewEvidence(long noticeId, String fileName, String contentType, String sha256, byte[] content) {
+    }
+
+    /** Stores the attachments, in one batch; returns their ids, in order. */
+    long[] addEvidence(List<NewEvidence> attachments) {
+        if (attachments.isEmpty()) {
+            return new long[0];
+        }
+        var keys = new GeneratedKeyHolder();
+        batch.batchUpdate("INSERT INTO notice_evidence (notice_id, file_name, content_type, sha256, content)"
+                + " VALUES (:n, :f, :c, :h, :b)", attachments.stream().map(a -> new MapSqlParameterSource()
+                        .addValue("n", a.noticeId()).addValue("f", a.fileName()).addValue("c", a.contentType())
+                        .addValue("h", a.sha256()).addValue("b", a.content()))
+                .toArray(SqlParameterSource[]::new), keys, new String[] {"id"});
+        return ids(keys, attachments.size());
+    }
+
+    private static long[] ids(GeneratedKeyHolder keys, int expected) {
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != expected) {
+            throw new IllegalStateException("the database gave " + rows.size() + " generated ids for " + expected
+                    + " rows");
+        }
+        long[] ids = new long[expected];
+        for (int i = 0; i < expected; i++) {
+            // one column asked for, named as the driver spells it (H2: ID)
+            ids[i] = ((Number) rows.get(i).values().iterator().next()).longValue();
+        }
+        return ids;
     }
 
     public record Evidence(long id, String fileName, String contentType, String sha256, int size) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redflag.app.account.Actor;
 import org.redflag.app.audit.AuditLog;
@@ -49,15 +50,23 @@ public class NotifierStandings {
     }
 
     public View view(long accountId) {
-        Optional<View> v = jdbc.sql("SELECT * FROM notifier_standing WHERE account_id = :a").param("a", accountId)
+        return views(List.of(accountId)).get(accountId);
+    }
+
+    /** The standing of each account, in one query; an account with no record stands as NORMAL. */
+    public Map<Long, View> views(java.util.Collection<Long> accountIds) {
+        Map<Long, View> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM notifier_standing WHERE account_id IN (:a)").param("a", accountIds)
                 .query((rs, i) -> {
                     OffsetDateTime until = rs.getObject("suspended_until", OffsetDateTime.class);
-                    return new View(accountId, Standing.valueOf(rs.getString("standing")), rs.getInt("warnings"),
+                    long id = rs.getLong("account_id");
+                    return new View(id, Standing.valueOf(rs.getString("standing")), rs.getInt("warnings"),
                             until == null ? null : until.toInstant(), rs.getString("reasons"), List.of());
-                }).optional();
-        View base = v.orElse(new View(accountId, Standing.NORMAL, 0, null, null, List.of()));
-        return new View(accountId, base.standing(), base.warnings(), base.suspendedUntil(), base.reasons(),
-                List.of());
+                }).list().forEach(v -> out.put(v.accountId(), v));
+        for (long id : accountIds) {
+            out.putIfAbsent(id, new View(id, Standing.NORMAL, 0, null, null, List.of()));
+        }
+        return out;
     }
 
     /** Whether the notifier is suspended now, and why. */

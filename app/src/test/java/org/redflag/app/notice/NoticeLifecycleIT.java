@@ -162,6 +162,65 @@ abstract class NoticeLifecycleIT {
     }
 
     @Test
+    void notices_filed_at_the_same_moment_are_each_stored_whole_and_answered_as_read_back() throws Exception {
+        // filings that arrive together share a commit: each must still come back as its own notice, whole
+        List<String> listings = java.util.stream.IntStream.range(0, 24)
+                .mapToObj(i -> m.listing(m.seller, "together-" + i)).toList();
+        var anonymous = new TestServer.Client(server, 0, null, null);
+        double filedBefore = metric(anonymous, "redflag_notices_filed_per_commit_sum");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<JsonNode> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<JsonNode>> filing = listings.stream().map(l -> pool.submit(() -> {
+                var body = new java.util.LinkedHashMap<String, Object>(notice(List.of(l), !l.endsWith("-3"), "en"));
+                body.put("evidence", List.of(Map.of("fileName", l + ".txt", "contentType", "text/plain",
+                        "base64", java.util.Base64.getEncoder().encodeToString(("page of " + l).getBytes(
+                                StandardCharsets.UTF_8)))));
+                return m.brand.post("/api/notices", body, "Idempotency-Key", "together-" + l).expect(201).json();
+            })).toList();
+            // among them, a notice naming a listing unknown here: refused alone, naming it
+            var unknown = pool.submit(() -> m.brand.post("/api/notices", notice(List.of(listings.get(5),
+                    "together-unknown"), true, "en")).expect(400).json());
+            for (var f : filing) {
+                answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(unknown.get(60, java.util.concurrent.TimeUnit.SECONDS).get("field").asString())
+                    .isEqualTo("listings[1]");
+        } finally {
+            pool.shutdownNow();
+        }
+        var jdbc = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (int i = 0; i < listings.size(); i++) {
+            JsonNode answer = answers.get(i);
+            long id = answer.get("id").asLong();
+            ids.add(id);
+            assertThat(answer.get("listings").toString()).isEqualTo("[\"" + listings.get(i) + "\"]");
+            assertThat(answer.get("evidence").get(0).get("fileName").asString()).isEqualTo(listings.get(i) + ".txt");
+            assertThat(answer).as("the answer to filing %s is what a read of it gives", listings.get(i))
+                    .isEqualTo(m.brand.get("/api/notices/" + id).expect(200).json());
+            boolean qualified = !listings.get(i).endsWith("-3");
+            assertThat(answer.get("status").asString()).isEqualTo(qualified ? "RECEIVED" : "INCOMPLETE");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'response-deadline-warning'"
+                    + " AND task_instance = :i").param("i", Long.toString(id)).query(Long.class).single())
+                    .as("a deadline timer for a qualified notice only").isEqualTo(qualified ? 1L : 0L);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_items WHERE notice_id = :n").param("n", id)
+                    .query(Long.class).single()).as("the notice as filed and its attachment, in the ledger")
+                    .isEqualTo(2L);
+            var again = new java.util.LinkedHashMap<String, Object>(notice(List.of(listings.get(i)), qualified,
+                    "en"));
+            again.put("evidence", List.of(Map.of("fileName", listings.get(i) + ".txt", "contentType", "text/plain",
+                    "base64", java.util.Base64.getEncoder().encodeToString(("page of " + listings.get(i)).getBytes(
+                            StandardCharsets.UTF_8)))));
+            assertThat(m.brand.post("/api/notices", again, "Idempotency-Key", "together-" + listings.get(i))
+                    .expect(200).json().get("id").asLong()).as("its key kept with it").isEqualTo(id);
+        }
+        assertThat(ids).hasSize(listings.size());
+        assertThat(metric(anonymous, "redflag_notices_filed_per_commit_sum")).as("notices written, over commits")
+                .isEqualTo(filedBefore + listings.size());
+    }
+
+    @Test
     void text_with_a_nul_character_is_refused_naming_its_field_on_every_database_and_nothing_is_stored() {
         String listing = m.listing(m.seller, "nul-1");
         int before = m.reviewer.get("/api/notices?size=200").expect(200).json().get("items").size();
