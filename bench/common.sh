@@ -7,13 +7,14 @@ extract_redflag() {
   java -Djarmode=tools -jar app/target/redflag.jar extract --destination "$work/redflag" >&2
 }
 
-# start_server LOG SERVE-OPTIONS...: starts `redflag serve` in the background on loopback, waits until it serves,
-# and sets server_pid and password (the admin password printed on first start).
+# start_server LOG SERVE-OPTIONS...: starts `redflag serve` (the jar $redflag_jar, by default the one
+# extract_redflag extracted) in the background on loopback, waits until it serves, and sets server_pid and password
+# (the admin password printed on first start).
 server_pid=""
 password=""
 start_server() {
   local log="$1"; shift
-  java ${REDFLAG_JAVA_OPTS:-} -jar "$work/redflag/redflag.jar" serve "$@" > "$log" 2>&1 &
+  java ${REDFLAG_JAVA_OPTS:-} -jar "${redflag_jar:-$work/redflag/redflag.jar}" serve "$@" > "$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     grep -q "serving at" "$log" 2>/dev/null && break

@@ -275,7 +275,7 @@ public class NoticeIntake {
                         ? 1 : 0;
                 for (Draft d : u.drafts()) {
                     all.add(d);
-                    records.add(d.notice().withPriority(priority));
+                    records.add(d.notice().stored(0, priority));
                 }
             }
         }
@@ -325,7 +325,7 @@ public class NoticeIntake {
                     .addValue("k", k).addValue("h", d.requestHash()).addValue("n", id)
                     .addValue("t", clock.instant().atOffset(ZoneOffset.UTC))));
             AuditLog.NewEvent e = events.get(i);
-            stored.add(new Stored(records.get(i).withId(id), d.listingIds().stream().sorted().toList(),
+            stored.add(new Stored(records.get(i).stored(id, records.get(i).priority()), d.listingIds().stream().sorted().toList(),
                     List.copyOf(evidence), new NoticeView.TimelineEntry(e.at(), d.actor().username(), e.action(),
                     e.before(), e.after(), AuditLog.fit(e.detail()))));
         }

@@ -34,20 +34,12 @@ public record NoticeRecord(
         int priority,
         int version) {
 
-    /** The same notice queued at another priority. */
-    NoticeRecord withPriority(int newPriority) {
-        return new NoticeRecord(id, notifierAccountId, policyId, policyVersion, rightType, rightReference,
-                reasonCode, language, originalText, elements, qualified, status, appealedFrom, appealBy, receivedAt,
-                responseDeadline, forwardedAt, counterReceivedAt, counterForwardedAt, waitingPeriodEnds, suitFiledAt,
-                decidedAt, appealWindowEnds, escalationLevel, newPriority, version);
-    }
-
-    /** The same notice under the id the database gave it. */
-    NoticeRecord withId(long newId) {
+    /** The same notice as stored: under the id the database gave it, queued at its notifier's priority. */
+    NoticeRecord stored(long newId, int newPriority) {
         return new NoticeRecord(newId, notifierAccountId, policyId, policyVersion, rightType, rightReference,
                 reasonCode, language, originalText, elements, qualified, status, appealedFrom, appealBy, receivedAt,
                 responseDeadline, forwardedAt, counterReceivedAt, counterForwardedAt, waitingPeriodEnds, suitFiledAt,
-                decidedAt, appealWindowEnds, escalationLevel, priority, version);
+                decidedAt, appealWindowEnds, escalationLevel, newPriority, version);
     }
 
     public Optional<NoticeStatus> appealedFromStatus() {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Filing rate of this checkout's server against another commit's, the same day, in one invocation: on H2 and then on
+# PostgreSQL, each build's server started in turn (ROUNDS times, alternating), 2,000 listings registered, warmed up
+# for 90 s of filing, then 20 s of filing measured with wrk on 8 connections. Prints each run and, per database,
+# the medians and their ratio. For a change to the filing path, where bench/notices.sh's ratio to the raw insert
+# rate moves with the day's machine more than with the change.
+# Usage: bench/filing-ab.sh [REV (default HEAD~1)] [ROUNDS (default 1)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev="${1:-HEAD~1}"
+rounds="${2:-1}"
+git rev-parse --verify -q "$rev^{commit}" >/dev/null || { echo "bench/filing-ab.sh: no commit $rev" >&2; exit 2; }
+[[ "$rounds" =~ ^[1-9][0-9]?$ ]] || { echo "bench/filing-ab.sh: ROUNDS must be 1 to 99; got $rounds" >&2; exit 2; }
+source bench/common.sh
+server_bench filing-ab.sh
+listings=2000
+url=http://127.0.0.1:18093
+
+# the other commit, built in a worktree of its own (tests skipped) and extracted beside this one
+git worktree add -q --detach "$work/other-src" "$rev"
+trap 'git worktree remove --force "$work/other-src" 2>/dev/null; stop_server_bench' EXIT
+(cd "$work/other-src" && ./mvnw -q -B -Dmaven.test.skip=true package -pl app -am >&2)
+java -Djarmode=tools -jar "$work/other-src/app/target/redflag.jar" extract --destination "$work/other" >&2
+this_jar="$work/redflag/redflag.jar"
+other_jar="$work/other/redflag.jar"
+
+# run LABEL JAR DB: one server, one measured run; prints "LABEL DB RATE P99_MS"
+run() {
+  local label="$1" jar="$2" db="$3" opts=() key rate
+  if [ "$db" = PostgreSQL ]; then
+    psql -q -h 127.0.0.1 -U "${REDFLAG_BENCH_PG_USER:-postgres}" -d postgres -c "DROP DATABASE IF EXISTS redflag_ab" \
+      -c "CREATE DATABASE redflag_ab" >&2
+    opts=(--db-url jdbc:postgresql://127.0.0.1:5432/redflag_ab --db-user "${REDFLAG_BENCH_PG_USER:-postgres}"
+      --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}")
+  fi
+  rm -rf "$work/data"
+  redflag_jar="$jar" start_server "$work/server.log" --port 18093 --data "$work/data" "${opts[@]}"
+  key="$(java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad setup "$url" "$password" \
+    "$listings" 4)"
+  echo "$label on $db: warming up for 90 s..." >&2
+  wrk -t2 -c8 -d90s -s bench/notice.lua "$url" -- "$key" "$listings" >/dev/null
+  wrk -t2 -c8 -d20s --latency -s bench/notice.lua "$url" -- "$key" "$listings" > "$work/run.txt"
+  stop_server
+  python3 - "$label" "$db" "$work/run.txt" <<'PY'
+import re, sys
+text = open(sys.argv[3]).read()
+v, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+p99 = float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+print(sys.argv[1], sys.argv[2], re.search(r"Requests/sec:\s+([\d.]+)", text).group(1), f"{p99:.1f}")
+PY
+}
+
+for db in H2 PostgreSQL; do
+  for _ in $(seq 1 "$rounds"); do
+    run "$rev" "$other_jar" "$db"
+    run this "$this_jar" "$db"
+  done
+done | tee "$work/runs.txt" | awk '{printf "%-10s %-10s %8.0f notices/s   p99 %5.1f ms\n", $1, $2, $3, $4}'
+python3 - "$work/runs.txt" "$rev" <<'PY'
+import statistics, sys
+runs = [l.split() for l in open(sys.argv[1])]
+for db in ("H2", "PostgreSQL"):
+    other = statistics.median(float(r[2]) for r in runs if r[1] == db and r[0] != "this")
+    this = statistics.median(float(r[2]) for r in runs if r[1] == db and r[0] == "this")
+    print(f"{db:<10} median: {sys.argv[2]} {other:,.0f}, this checkout {this:,.0f} notices/s: ratio {this / other:.2f}")
+PY
