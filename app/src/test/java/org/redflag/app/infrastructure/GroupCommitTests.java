@@ -82,6 +82,24 @@ class GroupCommitTests {
         };
     }
 
+    /**
+     * Units 1 to 6 written through a commit of {@code maxUnits} units a group, 1 first and held in the writer until
+     * the other five have queued behind it; their results, in order.
+     */
+    private List<Future<Integer>> sixWithTheFirstHeld(int maxUnits) throws InterruptedException {
+        GroupCommit<?, ?>[] holder = new GroupCommit<?, ?>[1];
+        var commit = commit(maxUnits, until(holder, 5));
+        holder[0] = commit;
+        List<Future<Integer>> results = new ArrayList<>();
+        results.add(callers.submit(() -> commit.write(1)));
+        assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
+        for (int id = 2; id <= 6; id++) {
+            int unit = id;
+            results.add(callers.submit(() -> commit.write(unit)));
+        }
+        return results;
+    }
+
     @Test
     void a_lone_caller_writes_its_unit_at_once_and_gets_its_result_committed() {
         var commit = commit(64, () -> { });
@@ -92,17 +110,7 @@ class GroupCommitTests {
 
     @Test
     void callers_that_arrive_while_a_group_is_written_share_the_next_commit() throws Exception {
-        GroupCommit<?, ?>[] holder = new GroupCommit<?, ?>[1];
-        var commit = commit(64, until(holder, 5));
-        holder[0] = commit;
-        List<Future<Integer>> results = new ArrayList<>();
-        results.add(callers.submit(() -> commit.write(1)));
-        // the first caller is writing (and held) before the others come
-        assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
-        for (int id = 2; id <= 6; id++) {
-            int unit = id;
-            results.add(callers.submit(() -> commit.write(unit)));
-        }
+        List<Future<Integer>> results = sixWithTheFirstHeld(64);
         for (int i = 0; i < results.size(); i++) {
             assertThat(results.get(i).get(20, TimeUnit.SECONDS)).isEqualTo(2 * (i + 1));
         }
@@ -142,16 +150,7 @@ class GroupCommitTests {
 
     @Test
     void a_group_is_at_most_the_largest_size_and_the_rest_follow() throws Exception {
-        GroupCommit<?, ?>[] holder = new GroupCommit<?, ?>[1];
-        var commit = commit(2, until(holder, 5));
-        holder[0] = commit;
-        List<Future<Integer>> results = new ArrayList<>();
-        results.add(callers.submit(() -> commit.write(1)));
-        assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
-        for (int id = 2; id <= 6; id++) {
-            int unit = id;
-            results.add(callers.submit(() -> commit.write(unit)));
-        }
+        List<Future<Integer>> results = sixWithTheFirstHeld(2);
         for (Future<Integer> r : results) {
             r.get(20, TimeUnit.SECONDS);
         }
@@ -162,16 +161,7 @@ class GroupCommitTests {
     @Test
     void a_unit_that_fails_fails_its_caller_alone_and_the_others_of_its_group_are_kept() throws Exception {
         jdbc.update("INSERT INTO rows_written (id) VALUES (4)");
-        GroupCommit<?, ?>[] holder = new GroupCommit<?, ?>[1];
-        var commit = commit(64, until(holder, 5));
-        holder[0] = commit;
-        List<Future<Integer>> results = new ArrayList<>();
-        results.add(callers.submit(() -> commit.write(1)));
-        assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
-        for (int id = 2; id <= 6; id++) {
-            int unit = id;
-            results.add(callers.submit(() -> commit.write(unit)));
-        }
+        List<Future<Integer>> results = sixWithTheFirstHeld(64);
         for (int i = 0; i < results.size(); i++) {
             Future<Integer> r = results.get(i);
             if (i + 1 == 4) {
