@@ -31,6 +31,9 @@ class CliTests {
         "redflag.deadlines.warn-at-fraction|1.5|expected a fraction of the response period above 0 and below 1;"
                 + " found 1.5",
         "redflag.screening.category-stats|/no/such/stats.csv|/no/such/stats.csv: no such file",
+        "redflag.notices.write-lanes|0|expected how many groups of filings may be written at once, 1 to 64;"
+                + " found 0",
+        "redflag.notices.write-lanes|many|cannot read \"many\" as a whole number",
         "redflag.login.max-failures|0|expected 1 or more; found 0",
         "redflag.login.lockout|-5m|expected a positive duration; found PT-5M",
         "redflag.login.lockout|abc|cannot read \"abc\" as a duration (such as 15m",
