@@ -79,10 +79,13 @@ public class NoticeIntake {
     }
 
     /**
-     * What one request files, all or nothing: its notices, and the listings it names ({@code field} in the
-     * request), whose existence, like the notifier's standing, is checked with the rest of its group.
+     * What one request files, all or nothing: its notices. The listings they name, in the request's order
+     * ({@code field} in the request), are checked to exist, like the notifier's standing, with the rest of its group.
      */
-    record Unit(Actor actor, List<Draft> drafts, List<String> requested, String field) {
+    record Unit(Actor actor, List<Draft> drafts, String field) {
+        List<String> requested() {
+            return drafts.stream().flatMap(d -> d.listingIds().stream()).toList();
+        }
     }
 
     /** What writing a unit gave: its notices as stored, or why it was refused (and nothing of it written). */
@@ -141,7 +144,8 @@ public class NoticeIntake {
      * same moment, and committed before this returns.
      */
     public Filed file(Actor actor, NoticeRequests.FileNotice req, Optional<String> idempotencyKey) {
-        String hash = hash(JSON.writeValueAsString(req));
+        // the request's hash is kept with its key only: no key, no hash
+        String hash = idempotencyKey.isPresent() ? requestHash(req) : null;
         if (idempotencyKey.isPresent()) {
             Optional<NoticeRecord> earlier = replay(actor, idempotencyKey.get(), hash);
             if (earlier.isPresent()) {
@@ -154,7 +158,7 @@ public class NoticeIntake {
         List<Attachment> attachments = attachments(req.evidence());
         Draft draft = draft(actor, pack, req.right(), req.reasonCode(), req.language(), req.text(),
                 req.elements().toCore(), ids, attachments, idempotencyKey, hash);
-        Stored stored = filings.write(new Unit(actor, List.of(draft), ids, "listings")).orThrow().get(0);
+        Stored stored = filings.write(new Unit(actor, List.of(draft), "listings")).orThrow().get(0);
         return new Filed(stored.notice(), true, stored);
     }
 
@@ -196,7 +200,7 @@ public class NoticeIntake {
                     req.elements().toCore(), ids.subList(from, Math.min(ids.size(), from + chunk)), List.of(),
                     Optional.empty(), null));
         }
-        return filings.write(new Unit(actor, drafts, ids, "file")).orThrow();
+        return filings.write(new Unit(actor, drafts, "file")).orThrow();
     }
 
     private static void mayFile(Actor actor) {
@@ -222,10 +226,11 @@ public class NoticeIntake {
                 refused.put(u, new ApiException(HttpStatus.FORBIDDEN, "Notifier suspended", v.reasons(), null));
                 continue;
             }
-            for (int i = 0; i < u.requested().size(); i++) {
-                if (!known.contains(u.requested().get(i))) {
+            List<String> requested = u.requested();
+            for (int i = 0; i < requested.size(); i++) {
+                if (!known.contains(requested.get(i))) {
                     refused.put(u, ApiException.badRequest(element(u.field(), i), where(u.field(), i) + "no listing "
-                            + u.requested().get(i) + " on this platform"));
+                            + requested.get(i) + " on this platform"));
                     break;
                 }
             }
