@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Filing rate of this checkout's server against another commit's, the same day, in one invocation: on H2 and then on
 # PostgreSQL, each build's server started in turn (ROUNDS times, alternating), 2,000 listings registered, warmed up
-# for 90 s of filing, then 20 s of filing measured with wrk on 8 connections. Prints each run and, per database,
+# for 90 s of filing, then 20 s of filing measured with wrk on CONNECTIONS connections. Prints each run and, per database,
 # the medians and their ratio. For a change to the filing path, where bench/notices.sh's ratio to the raw insert
 # rate moves with the day's machine more than with the change.
-# Usage: bench/filing-ab.sh [REV (default HEAD~1)] [ROUNDS (default 1)]
+# Usage: bench/filing-ab.sh [REV (default HEAD~1)] [ROUNDS (default 1)] [CONNECTIONS (default 8)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev="${1:-HEAD~1}"
 rounds="${2:-1}"
+connections="${3:-8}"
 git rev-parse --verify -q "$rev^{commit}" >/dev/null || { echo "bench/filing-ab.sh: no commit $rev" >&2; exit 2; }
 [[ "$rounds" =~ ^[1-9][0-9]?$ ]] || { echo "bench/filing-ab.sh: ROUNDS must be 1 to 99; got $rounds" >&2; exit 2; }
+[[ "$connections" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "bench/filing-ab.sh: CONNECTIONS must be 1 to 999; got $connections" \
+  >&2; exit 2; }
 source bench/common.sh
 server_bench filing-ab.sh
 listings=2000
@@ -38,8 +41,8 @@ run() {
   key="$(java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad setup "$url" "$password" \
     "$listings" 4)"
   echo "$label on $db: warming up for 90 s..." >&2
-  wrk -t2 -c8 -d90s -s bench/notice.lua "$url" -- "$key" "$listings" >/dev/null
-  wrk -t2 -c8 -d20s --latency -s bench/notice.lua "$url" -- "$key" "$listings" > "$work/run.txt"
+  wrk -t2 -c"$connections" -d90s -s bench/notice.lua "$url" -- "$key" "$listings" >/dev/null
+  wrk -t2 -c"$connections" -d20s --latency -s bench/notice.lua "$url" -- "$key" "$listings" > "$work/run.txt"
   stop_server
   python3 - "$label" "$db" "$work/run.txt" <<'PY'
 import re, sys

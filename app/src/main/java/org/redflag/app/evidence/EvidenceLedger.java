@@ -72,6 +72,57 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
                 kind)));
     }
 
+    /** Bytes about a notice to take into the ledger: the arguments of {@link #take}. */
+    public record ToTake(long noticeId, byte[] content, String fileName, String mediaType, String by, String kind) {
+    }
+
+    /**
+     * Takes the entries, in order, on the ledger's own thread, while the caller goes on with the rest of its
+     * transaction; the answer's {@code join} waits for them and gives them, or rethrows what made one fail. Creating
+     * an entry's file is the slowest part of filing a notice that is not a statement: done beside the statements,
+     * it is no longer in the time that a group of filings holds the database (see {@code GroupCommit}).
+     */
+    public Meanwhile takeMeanwhile(List<ToTake> entries) {
+        if (entries.isEmpty()) {
+            return new Meanwhile(java.util.concurrent.CompletableFuture.completedFuture(List.of()));
+        }
+        return new Meanwhile(java.util.concurrent.CompletableFuture.supplyAsync(() -> entries.stream()
+                .map(e -> take(e.noticeId(), e.content(), e.fileName(), e.mediaType(), e.by(), e.kind())).toList(),
+                taker));
+    }
+
+    /** Entries being taken: {@link #join} gives them once taken. */
+    public static final class Meanwhile {
+        private final java.util.concurrent.CompletableFuture<List<Taken>> taking;
+
+        private Meanwhile(java.util.concurrent.CompletableFuture<List<Taken>> taking) {
+            this.taking = taking;
+        }
+
+        /** The entries, in the order asked for, once all are taken; rethrows what made taking one fail. */
+        public List<Taken> join() {
+            try {
+                return taking.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** One thread: the ledger appends one entry at a time in any case. */
+    private final java.util.concurrent.ExecutorService taker = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "evidence-ledger");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** Links entries taken to their notices, in one batch, in the caller's transaction. */
     public void link(List<Taken> taken) {
         batch.batchUpdate("INSERT INTO evidence_items (notice_id, ledger_index) VALUES (:n, :i)", taken.stream()
@@ -140,7 +191,10 @@ public class EvidenceLedger implements DisposableBean, SmartInitializingSingleto
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        taker.shutdown();
+        // what is being taken ends before the ledger closes (a filing that waits for it fails otherwise)
+        taker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         ledger.close();
     }
 }

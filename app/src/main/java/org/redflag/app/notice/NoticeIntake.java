@@ -290,6 +290,19 @@ public class NoticeIntake {
             return out;
         }
         long[] ids = notices.insert(records);
+        // each notice as filed and its attachments go into the evidence ledger while the rest is written
+        List<EvidenceLedger.ToTake> toTake = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Draft d = all.get(i);
+            long id = ids[i];
+            toTake.add(new EvidenceLedger.ToTake(id, asFiled(id, d), "notice-" + id + ".json", "application/json",
+                    d.actor().username(), "NOTICE"));
+            for (Attachment a : d.attachments()) {
+                toTake.add(new EvidenceLedger.ToTake(id, a.content(), a.fileName(), a.contentType(),
+                        d.actor().username(), "ATTACHMENT"));
+            }
+        }
+        EvidenceLedger.Meanwhile taking = evidenceLedger.takeMeanwhile(toTake);
         notices.addListings(ids, all.stream().map(Draft::listingIds).toList());
         List<Notices.NewEvidence> attachments = new ArrayList<>();
         List<AuditLog.NewEvent> events = new ArrayList<>();
@@ -310,19 +323,14 @@ public class NoticeIntake {
         long[] evidenceIds = notices.addEvidence(attachments);
         audit.appendAll(events);
         timers.deadlines(deadlines);
-        List<EvidenceLedger.Taken> taken = new ArrayList<>();
         List<MapSqlParameterSource> keys = new ArrayList<>();
         List<Stored> stored = new ArrayList<>();
         int attachment = 0;
         for (int i = 0; i < all.size(); i++) {
             Draft d = all.get(i);
             long id = ids[i];
-            taken.add(evidenceLedger.take(id, asFiled(id, d), "notice-" + id + ".json", "application/json",
-                    d.actor().username(), "NOTICE"));
             List<Notices.Evidence> evidence = new ArrayList<>();
             for (Attachment a : d.attachments()) {
-                taken.add(evidenceLedger.take(id, a.content(), a.fileName(), a.contentType(), d.actor().username(),
-                        "ATTACHMENT"));
                 evidence.add(new Notices.Evidence(evidenceIds[attachment++], a.fileName(), a.contentType(),
                         a.sha256(), a.content().length));
             }
@@ -334,7 +342,7 @@ public class NoticeIntake {
                     List.copyOf(evidence), new NoticeView.TimelineEntry(e.at(), d.actor().username(), e.action(),
                     e.before(), e.after(), AuditLog.fit(e.detail()))));
         }
-        evidenceLedger.link(taken);
+        evidenceLedger.link(taking.join());
         if (!keys.isEmpty()) {
             batch.batchUpdate("INSERT INTO idempotency_keys (account_id, idem_key, request_hash, notice_id,"
                     + " created_at) VALUES (:a, :k, :h, :n, :t)", keys.toArray(SqlParameterSource[]::new));
