@@ -14,7 +14,10 @@ server_pid=""
 password=""
 start_server() {
   local log="$1"; shift
-  java ${REDFLAG_JAVA_OPTS:-} -jar "${redflag_jar:-$work/redflag/redflag.jar}" serve "$@" > "$log" 2>&1 &
+  # the collector ./redflag gives the server, unless REDFLAG_JAVA_OPTS names one
+  local gc="-XX:+UseZGC"
+  [[ "${REDFLAG_JAVA_OPTS:-}" == *GC* ]] && gc=""
+  java $gc ${REDFLAG_JAVA_OPTS:-} -jar "${redflag_jar:-$work/redflag/redflag.jar}" serve "$@" > "$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     grep -q "serving at" "$log" 2>/dev/null && break

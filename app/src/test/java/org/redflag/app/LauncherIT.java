@@ -239,14 +239,17 @@ class LauncherIT {
     }
 
     @Test
-    void batch_commands_run_with_the_throughput_collector_the_server_with_the_default_and_the_user_decides()
+    void batch_commands_run_with_the_throughput_collector_the_server_with_the_concurrent_one_and_the_user_decides()
             throws Exception {
         java.util.Map<String, String> log = java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:gc:stderr");
         assertThat(launch(log, "--version").err()).contains("Using Parallel");
         assertThat(launch(log, "screen", "--help").err()).contains("Using Parallel");
-        assertThat(launch(log, "serve", "--help").err()).contains("Using ").doesNotContain("Using Parallel");
+        assertThat(launch(log, "serve", "--help").err()).contains("Using The Z Garbage Collector");
+        assertThat(launch(log, "demo", "--help").err()).contains("Using The Z Garbage Collector");
         assertThat(launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:stderr"), "screen",
                 "--help").err()).contains("Using Serial");
+        assertThat(launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stderr"), "serve",
+                "--help").err()).contains("Using G1");
     }
 
     @Test
