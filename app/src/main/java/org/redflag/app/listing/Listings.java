@@ -40,15 +40,26 @@ public class Listings {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, seller_account_id, title, status FROM listings WHERE id IN (:ids)")
-                .param("ids", ids).query(Listings::row).list();
+        return jdbc.sql("SELECT id, seller_account_id, title, status FROM listings WHERE id = ANY (:ids)")
+                .param("ids", ids(ids)).query(Listings::row).list();
     }
 
     public void setStatus(Collection<String> ids, Status status) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE listings SET status = :s WHERE id IN (:ids)").param("s", status.name())
-                    .param("ids", ids).update();
+            jdbc.sql("UPDATE listings SET status = :s WHERE id = ANY (:ids)").param("s", status.name())
+                    .param("ids", ids(ids)).update();
         }
+    }
+
+    /**
+     * Listing ids as one array parameter ({@code id = ANY (:ids)}), not as a list spelled out ({@code IN (:ids)}):
+     * the statement is the same whatever the number of ids, so PostgreSQL plans it once, and its generic plan looks
+     * the ids up in the key's index. A list of a dozen parameters or more, on a table without statistics, was
+     * planned as a scan of the whole table that built the list anew for every row (3 ms for 5,000 listings, where
+     * the index takes a tenth of a millisecond).
+     */
+    private static org.springframework.jdbc.support.SqlArrayValue ids(Collection<String> ids) {
+        return new org.springframework.jdbc.support.SqlArrayValue("varchar", ids.toArray());
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
@@ -156,8 +167,8 @@ public class Listings {
         if (!rows.isEmpty()) {
             java.util.Map<String, Summary> byId = new java.util.HashMap<>();
             rows.forEach(r -> byId.put(r.id(), r));
-            jdbc.sql("SELECT listing_id, code FROM listing_flags WHERE listing_id IN (:ids) ORDER BY code")
-                    .param("ids", byId.keySet())
+            jdbc.sql("SELECT listing_id, code FROM listing_flags WHERE listing_id = ANY (:ids) ORDER BY code")
+                    .param("ids", ids(byId.keySet()))
                     .query(rs -> {
                         byId.get(rs.getString(1)).flags().add(rs.getString(2));
                     });
