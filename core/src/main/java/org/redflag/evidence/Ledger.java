@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The evidence ledger in a directory: captured bytes stored by SHA-256 under {@code objects/}, one canonical record
+ * The evidence ledger in a directory: captured bytes stored by SHA-256 under {@code objects/} (see
+ * {@link ObjectStore}), one canonical record
  * per entry in {@code entries.jsonl} (the Merkle leaves, in order), the tree in {@code tree/}, signed tree heads in
  * {@code heads.jsonl}, and the keys in {@code keys/}: the ledger's Ed25519 key and the local TSA's key and
  * certificate, made on first use. Appends are serialised; one process at a time has a ledger open (a lock on
@@ -30,6 +31,7 @@ public final class Ledger implements AutoCloseable {
     private final TimeStamps.Authority tsa;
     private final String tsaCertificatePem;
     private final FileHashStore store;
+    private final ObjectStore objects;
     private final MerkleLog log;
     private final List<EvidenceRecord> records = new ArrayList<>();
     private final BufferedWriter entries;
@@ -53,7 +55,6 @@ public final class Ledger implements AutoCloseable {
         this.software = software;
         this.lockFile = lockFile;
         this.lock = lock;
-        Files.createDirectories(dir.resolve("objects"));
         Path keys = Files.createDirectories(dir.resolve("keys"));
         Path priv = keys.resolve("ledger-ed25519.key");
         Path pub = keys.resolve("ledger-ed25519.pub.pem");
@@ -101,8 +102,15 @@ public final class Ledger implements AutoCloseable {
         }
         this.store = tree;
         this.log = new MerkleLog(store);
-        this.entries = Files.newBufferedWriter(entriesFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        this.objects = new ObjectStore(dir.resolve("objects"));
+        recovered |= objects.repaired();
+        try {
+            this.entries = Files.newBufferedWriter(entriesFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            objects.close();
+            throw e;
+        }
     }
 
     /**
@@ -204,15 +212,7 @@ public final class Ledger implements AutoCloseable {
     public synchronized EvidenceRecord add(byte[] content, Custody custody) {
         String sha = Hashes.hex(Hashes.sha256(content));
         try {
-            Path object = object(sha);
-            try {
-                store(object, content);
-            } catch (java.nio.file.NoSuchFileException firstInItsDirectory) {
-                // the first object under its two-letter prefix: making sure of the directory on every add took
-                // a tenth of the time of filing a notice
-                Files.createDirectories(object.getParent());
-                store(object, content);
-            }
+            objects.put(sha, content);
             EvidenceRecord r = new EvidenceRecord(log.size(), sha, content.length, clock.instant(), software, custody);
             entries.write(r.canonicalJson());
             entries.write('\n');
@@ -225,21 +225,9 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes an object under its hash, unless it is there: the same bytes, stored before (one attempt to create
-     * the file, rather than a look first and then the write: the look cost a fiftieth of filing a notice).
-     */
-    private static void store(Path object, byte[] content) throws IOException {
-        try (var out = Files.newOutputStream(object, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            out.write(content);
-        } catch (java.nio.file.FileAlreadyExistsException stored) {
-            // content-addressed: what is there is these bytes
-        }
-    }
-
     /** Signs and time-stamps a tree head for the current size, and keeps it in {@code heads.jsonl}. */
     public synchronized TreeHead signHead() {
+        objects.force();
         log.flush();
         long size = log.size();
         byte[] root = log.root(size);
@@ -285,7 +273,7 @@ public final class Ledger implements AutoCloseable {
 
     public byte[] content(EvidenceRecord r) {
         try {
-            return Files.readAllBytes(object(r.sha256()));
+            return objects.get(r.sha256(), r.size());
         } catch (IOException e) {
             throw new UncheckedIOException("the content of entry " + r.index() + " is missing from " + dir, e);
         }
@@ -360,9 +348,17 @@ public final class Ledger implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String sha = record(i).sha256();
             if (copied.add(sha)) {
-                Path object = object(sha);
-                copy(zip, prefix + "objects/" + sha.substring(0, 2) + "/" + sha.substring(2), object,
-                        Files.size(object));
+                // each content a file of its own, as the ledger stored them before the pack: a backup reads the
+                // same whichever way the ledger it was taken from stores them
+                String name = prefix + "objects/" + sha.substring(0, 2) + "/" + sha.substring(2);
+                if (objects.packed(sha)) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                    zip.write(objects.get(sha, record(i).size()));
+                    zip.closeEntry();
+                } else {
+                    Path object = objects.loose(sha);
+                    copy(zip, name, object, Files.size(object));
+                }
             }
         }
         return new Copied(count, heads, copied.size());
@@ -415,10 +411,6 @@ public final class Ledger implements AutoCloseable {
         return problems;
     }
 
-    private Path object(String sha) {
-        return dir.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
-    }
-
     /**
      * What a process's death does to an open ledger, for tests of recovery: the lock goes, and nothing buffered is
      * written.
@@ -434,8 +426,12 @@ public final class Ledger implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            store.close();
-            release(lock, lockFile);
+            try {
+                objects.close();
+            } finally {
+                store.close();
+                release(lock, lockFile);
+            }
         }
     }
 }

@@ -1,17 +1,27 @@
 package org.redflag.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Content is stored once by its hash, under a directory named by the hash's first two letters. */
+/**
+ * Contents are stored once by their hash, appended to the pack ({@code objects/pack}); the pack is read again when
+ * the ledger opens, cut back when a stop cut its last content short, and refused when a record before the end does
+ * not read. Contents stored as files of their own (older ledgers, restored backups) are read too: see
+ * {@link LedgerCopyTests}.
+ */
 class LedgerStorageTests {
 
     @TempDir
@@ -19,30 +29,136 @@ class LedgerStorageTests {
 
     private static final Custody CUSTODY = new Custody("e.txt", "text/plain", "analyst", null, "a note", "NOTE");
 
+    private Ledger open() {
+        return Ledger.open(dir, BundleTests.CLOCK, "redflag test", Optional.empty());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
-    void content_is_stored_under_its_hash_and_read_back_as_it_was() throws Exception {
-        byte[] content = "the listing as captured".getBytes(StandardCharsets.UTF_8);
-        try (Ledger l = Ledger.open(dir, BundleTests.CLOCK, "redflag test", Optional.empty())) {
+    void content_is_appended_to_the_pack_under_its_hash_and_read_back_as_it_was() throws Exception {
+        byte[] content = bytes("the listing as captured");
+        try (Ledger l = open()) {
             EvidenceRecord r = l.add(content, CUSTODY);
-            Path object = dir.resolve("objects").resolve(r.sha256().substring(0, 2)).resolve(r.sha256().substring(2));
-            assertThat(object).hasBinaryContent(content);
             assertThat(l.content(r)).isEqualTo(content);
+            assertThat(Files.readString(dir.resolve("objects/pack")))
+                    .isEqualTo(r.sha256() + " " + content.length + "\nthe listing as captured\n");
+            try (Stream<Path> files = Files.list(dir.resolve("objects"))) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pack");
+            }
         }
     }
 
     @Test
-    void a_prefix_directory_removed_while_the_ledger_is_open_is_made_again_on_the_next_add() throws Exception {
-        try (Ledger l = Ledger.open(dir, BundleTests.CLOCK, "redflag test", Optional.empty())) {
-            EvidenceRecord first = l.add("first".getBytes(StandardCharsets.UTF_8), CUSTODY);
-            Path objects = dir.resolve("objects");
-            try (Stream<Path> all = Files.walk(objects)) {
-                all.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(objects)).forEach(p -> p.toFile().delete());
-            }
-            assertThat(objects).isEmptyDirectory();
-            // the same content again: its directory and its file are gone, so it is stored again
-            EvidenceRecord again = l.add("first".getBytes(StandardCharsets.UTF_8), CUSTODY);
+    void the_same_content_twice_is_stored_once_and_both_entries_read_it() throws Exception {
+        try (Ledger l = open()) {
+            EvidenceRecord first = l.add(bytes("first"), CUSTODY);
+            long packed = Files.size(dir.resolve("objects/pack"));
+            EvidenceRecord again = l.add(bytes("first"), CUSTODY);
             assertThat(again.sha256()).isEqualTo(first.sha256());
-            assertThat(l.content(again)).isEqualTo("first".getBytes(StandardCharsets.UTF_8));
+            assertThat(again.index()).isEqualTo(first.index() + 1);
+            assertThat(Files.size(dir.resolve("objects/pack"))).isEqualTo(packed);
+            assertThat(l.content(again)).isEqualTo(bytes("first"));
+        }
+    }
+
+    @Test
+    void contents_of_every_size_and_byte_are_read_back_after_the_ledger_opens_again() throws Exception {
+        Random random = new Random(42);
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // lengths across the reading buffer's size; bytes of every value, line ends and spaces among them
+            byte[] b = new byte[i == 0 ? 0 : random.nextInt(i % 50 == 0 ? 200_000 : 3_000)];
+            random.nextBytes(b);
+            contents.add(b);
+        }
+        try (Ledger l = open()) {
+            contents.forEach(c -> l.add(c, CUSTODY));
+        }
+        try (Ledger l = open()) {
+            assertThat(l.recovered()).isFalse();
+            for (int i = 0; i < contents.size(); i++) {
+                assertThat(l.content(l.record(i))).as("entry %d", i).isEqualTo(contents.get(i));
+            }
+            // a content added after opening goes after the ones read
+            EvidenceRecord more = l.add(bytes("one more"), CUSTODY);
+            assertThat(l.content(more)).isEqualTo(bytes("one more"));
+        }
+        try (Ledger l = open()) {
+            assertThat(l.content(l.record(200))).isEqualTo(bytes("one more"));
+            assertThat(l.content(l.record(7))).isEqualTo(contents.get(7));
+        }
+    }
+
+    @Test
+    void a_content_cut_short_at_the_end_of_the_pack_is_cut_off_and_the_ledger_goes_on() throws Exception {
+        try (Ledger l = open()) {
+            l.add(bytes("kept"), CUSTODY);
+        }
+        Path pack = dir.resolve("objects/pack");
+        long whole = Files.size(pack);
+        // a stop in the middle of the next content's append: its naming line and part of its bytes
+        Files.writeString(pack, "a".repeat(64) + " 100\nonly part of it", StandardOpenOption.APPEND);
+        try (Ledger l = open()) {
+            assertThat(l.recovered()).isTrue();
+            assertThat(Files.size(pack)).isEqualTo(whole);
+            assertThat(l.content(l.record(0))).isEqualTo(bytes("kept"));
+            EvidenceRecord next = l.add(bytes("next"), CUSTODY);
+            assertThat(l.content(next)).isEqualTo(bytes("next"));
+        }
+        try (Ledger l = open()) {
+            assertThat(l.recovered()).isFalse();
+            assertThat(l.content(l.record(1))).isEqualTo(bytes("next"));
+        }
+    }
+
+    @Test
+    void a_naming_line_cut_short_at_the_end_is_cut_off_too() throws Exception {
+        try (Ledger l = open()) {
+            l.add(bytes("kept"), CUSTODY);
+        }
+        Path pack = dir.resolve("objects/pack");
+        long whole = Files.size(pack);
+        Files.writeString(pack, "0123456789abcdef", StandardOpenOption.APPEND);
+        try (Ledger l = open()) {
+            assertThat(l.recovered()).isTrue();
+            assertThat(Files.size(pack)).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void a_record_that_does_not_read_before_the_end_is_refused_naming_where_it_is() throws IOException {
+        try (Ledger l = open()) {
+            l.add(bytes("first"), CUSTODY);
+        }
+        Path pack = dir.resolve("objects/pack");
+        long at = Files.size(pack);
+        Files.writeString(pack, "not a naming line\n" + "b".repeat(64) + " 1\nx\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("objects/pack").hasMessageContaining("at byte " + at);
+    }
+
+    @Test
+    void a_content_read_while_another_thread_adds_is_whole() throws Exception {
+        try (Ledger l = open()) {
+            EvidenceRecord first = l.add(bytes("first"), CUSTODY);
+            Thread adder = new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    l.add(bytes("content " + i), CUSTODY);
+                }
+            });
+            adder.start();
+            while (adder.isAlive()) {
+                assertThat(l.content(first)).isEqualTo(bytes("first"));
+                long size = l.size();
+                if (size > 1) {
+                    EvidenceRecord last = l.record(size - 1);
+                    assertThat(l.content(last)).isEqualTo(bytes("content " + (size - 2)));
+                }
+            }
+            adder.join();
         }
     }
 }

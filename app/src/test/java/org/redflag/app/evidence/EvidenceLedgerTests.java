@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,10 +64,12 @@ class EvidenceLedgerTests {
             assertThat(r.size()).isEqualTo(asked.get(i).content().length);
         }
         assertThat(l.ledger().size()).isEqualTo(50);
-        // each entry's bytes are in the ledger's object store under their hash
-        String sha = taken.get(3).record().sha256();
-        assertThat(Files.readString(dir.resolve("evidence").resolve("objects").resolve(sha.substring(0, 2))
-                .resolve(sha.substring(2)))).isEqualTo("filed 3");
+        // each entry's bytes are in the ledger's stored contents under their hash
+        EvidenceRecord third = taken.get(3).record();
+        assertThat(third.sha256()).isEqualTo(org.redflag.evidence.Hashes.hex(org.redflag.evidence.Hashes.sha256(
+                "filed 3".getBytes(StandardCharsets.UTF_8))));
+        assertThat(new String(l.ledger().content(third), StandardCharsets.UTF_8))
+                .isEqualTo("filed 3");
     }
 
     @Test
