@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Filing rate of this checkout's server against another commit's, the same day, in one invocation: on H2 and then on
-# PostgreSQL, each build's server started in turn (ROUNDS times, alternating), 2,000 listings registered, warmed up
+# PostgreSQL, each build's server started in turn (ROUNDS times, alternating), LISTINGS listings registered, warmed up
 # for 90 s of filing, then 20 s of filing measured with wrk on CONNECTIONS connections. Prints each run and, per database,
 # the medians and their ratio. For a change to the filing path, where bench/notices.sh's ratio to the raw insert
 # rate moves with the day's machine more than with the change.
-# Usage: bench/filing-ab.sh [REV (default HEAD~1)] [ROUNDS (default 1)] [CONNECTIONS (default 8)]
+# Usage: bench/filing-ab.sh [REV (default HEAD~1)] [ROUNDS (default 1)] [CONNECTIONS (default 8)] [LISTINGS (default
+# 2000; bench/notices.sh registers 5000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev="${1:-HEAD~1}"
 rounds="${2:-1}"
 connections="${3:-8}"
+listings="${4:-2000}"
 git rev-parse --verify -q "$rev^{commit}" >/dev/null || { echo "bench/filing-ab.sh: no commit $rev" >&2; exit 2; }
 [[ "$rounds" =~ ^[1-9][0-9]?$ ]] || { echo "bench/filing-ab.sh: ROUNDS must be 1 to 99; got $rounds" >&2; exit 2; }
 [[ "$connections" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "bench/filing-ab.sh: CONNECTIONS must be 1 to 999; got $connections" \
   >&2; exit 2; }
+[[ "$listings" =~ ^[1-9][0-9]{0,5}$ ]] || { echo "bench/filing-ab.sh: LISTINGS must be 1 to 999999; got $listings" >&2
+  exit 2; }
 source bench/common.sh
 server_bench filing-ab.sh
-listings=2000
 url=http://127.0.0.1:18093
 
 # the other commit, built in a worktree of its own (tests skipped) and extracted beside this one
