@@ -92,50 +92,45 @@ class LedgerStorageTests {
         }
     }
 
-    @Test
-    void a_content_cut_short_at_the_end_of_the_pack_is_cut_off_and_the_ledger_goes_on() throws Exception {
-        try (Ledger l = open()) {
+    /** A ledger in {@code at} of one content whose pack then has {@code tail} appended, as a stop leaves it. */
+    private static Path packWithTail(Path at, String tail) throws IOException {
+        try (Ledger l = Ledger.open(at, BundleTests.CLOCK, "redflag test", Optional.empty())) {
             l.add(bytes("kept"), CUSTODY);
         }
-        Path pack = dir.resolve("objects/pack");
-        long whole = Files.size(pack);
-        // a stop in the middle of the next content's append: its naming line and part of its bytes
-        Files.writeString(pack, "a".repeat(64) + " 100\nonly part of it", StandardOpenOption.APPEND);
-        try (Ledger l = open()) {
-            assertThat(l.recovered()).isTrue();
-            assertThat(Files.size(pack)).isEqualTo(whole);
-            assertThat(l.content(l.record(0))).isEqualTo(bytes("kept"));
-            EvidenceRecord next = l.add(bytes("next"), CUSTODY);
-            assertThat(l.content(next)).isEqualTo(bytes("next"));
-        }
-        try (Ledger l = open()) {
-            assertThat(l.recovered()).isFalse();
-            assertThat(l.content(l.record(1))).isEqualTo(bytes("next"));
-        }
+        Path pack = at.resolve("objects/pack");
+        Files.writeString(pack, tail, StandardOpenOption.APPEND);
+        return pack;
     }
 
     @Test
-    void a_naming_line_cut_short_at_the_end_is_cut_off_too() throws Exception {
-        try (Ledger l = open()) {
-            l.add(bytes("kept"), CUSTODY);
-        }
-        Path pack = dir.resolve("objects/pack");
-        long whole = Files.size(pack);
-        Files.writeString(pack, "0123456789abcdef", StandardOpenOption.APPEND);
-        try (Ledger l = open()) {
-            assertThat(l.recovered()).isTrue();
-            assertThat(Files.size(pack)).isEqualTo(whole);
+    void a_last_content_or_its_naming_line_cut_short_is_cut_off_and_the_ledger_goes_on() throws Exception {
+        List<String> tails = List.of(
+                "a".repeat(64) + " 100\nonly part of it", // its naming line and part of its bytes
+                "a".repeat(64) + " 4\nnext", // all its bytes but the line end after them
+                "0123456789abcdef"); // part of its naming line
+        for (int i = 0; i < tails.size(); i++) {
+            Path at = dir.resolve("ledger-" + i);
+            Path pack = packWithTail(at, tails.get(i));
+            long whole = Files.size(pack) - tails.get(i).length();
+            try (Ledger l = Ledger.open(at, BundleTests.CLOCK, "redflag test", Optional.empty())) {
+                assertThat(l.recovered()).as(tails.get(i)).isTrue();
+                assertThat(Files.size(pack)).as(tails.get(i)).isEqualTo(whole);
+                assertThat(l.content(l.record(0))).isEqualTo(bytes("kept"));
+                EvidenceRecord next = l.add(bytes("next"), CUSTODY);
+                assertThat(l.content(next)).isEqualTo(bytes("next"));
+            }
+            try (Ledger l = Ledger.open(at, BundleTests.CLOCK, "redflag test", Optional.empty())) {
+                assertThat(l.recovered()).isFalse();
+                assertThat(l.content(l.record(1))).isEqualTo(bytes("next"));
+            }
         }
     }
 
     @Test
     void a_record_that_does_not_read_before_the_end_is_refused_naming_where_it_is() throws IOException {
-        try (Ledger l = open()) {
-            l.add(bytes("first"), CUSTODY);
-        }
-        Path pack = dir.resolve("objects/pack");
-        long at = Files.size(pack);
-        Files.writeString(pack, "not a naming line\n" + "b".repeat(64) + " 1\nx\n", StandardOpenOption.APPEND);
+        String tail = "not a naming line\n" + "b".repeat(64) + " 1\nx\n";
+        Path pack = packWithTail(dir, tail);
+        long at = Files.size(pack) - tail.length();
         assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("objects/pack").hasMessageContaining("at byte " + at);
     }
