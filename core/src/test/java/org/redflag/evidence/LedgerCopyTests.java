@@ -127,6 +127,40 @@ class LedgerCopyTests {
     }
 
     @Test
+    void a_restored_ledger_that_goes_on_is_copied_whole_its_restored_files_and_its_new_pack_alike() throws Exception {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        try (Ledger l = open(dir.resolve("ledger"))) {
+            for (int i = 0; i < 10; i++) {
+                add(l, i);
+            }
+            try (ZipOutputStream out = new ZipOutputStream(first)) {
+                l.copyTo(out, "evidence/");
+            }
+        }
+        Path restored = dir.resolve("restored");
+        unzip(first.toByteArray(), "evidence/", restored);
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        try (Ledger l = open(restored)) {
+            // the restored contents are files of their own; the ones added now go to the pack
+            for (int i = 10; i < 20; i++) {
+                add(l, i);
+            }
+            assertThat(Files.size(restored.resolve("objects/pack"))).isPositive();
+            try (ZipOutputStream out = new ZipOutputStream(second)) {
+                assertThat(l.copyTo(out, "evidence/")).isEqualTo(new Ledger.Copied(20, 0, 14));
+            }
+        }
+        Path again = dir.resolve("again");
+        unzip(second.toByteArray(), "evidence/", again);
+        try (Ledger l = open(again)) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(new String(l.content(l.record(i)), StandardCharsets.UTF_8))
+                        .isEqualTo("evidence " + (i % 3 == 2 ? i - 1 : i));
+            }
+        }
+    }
+
+    @Test
     void a_head_whose_root_or_signature_is_not_the_ledgers_is_named() throws Exception {
         Path at = dir.resolve("ledger");
         try (Ledger l = open(at)) {
