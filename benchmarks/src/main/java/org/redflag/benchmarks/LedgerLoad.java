@@ -90,6 +90,7 @@ public final class LedgerLoad {
             System.out.printf(Locale.ROOT, "entries %,d: appends %,.0f/s vs SHA-256 alone %,.0f/s (ratio %.2f)%n",
                     n, appendRate, hashRate, appendRate / hashRate);
             int items = 20_000;
+            double ledgerRate;
             try (var ledger = org.redflag.evidence.Ledger.open(dir.resolveSibling("ledger"),
                     java.time.Clock.systemUTC(), "bench", java.util.Optional.empty())) {
                 long t2 = System.nanoTime();
@@ -98,10 +99,29 @@ public final class LedgerLoad {
                             "s" + i + ".json", "application/json", "bench", null, null, "BENCH"));
                 }
                 ledger.signHead();
-                double ledgerRate = items / ((System.nanoTime() - t2) / 1e9);
+                ledgerRate = items / ((System.nanoTime() - t2) / 1e9);
                 System.out.printf(Locale.ROOT, "full ledger (content stored by hash, record, leaf): %,d adds in"
                         + " %,.0f/s, one signed and time-stamped tree head at the end%n", items, ledgerRate);
             }
+            // the peer: the same contents stored as the ledger stored them before its pack, a file each under
+            // objects/<first two letters of the hash>/ (the store alone: no record, no leaf)
+            java.nio.file.Path loose = dir.resolveSibling("loose");
+            long t3 = System.nanoTime();
+            for (int i = 0; i < items; i++) {
+                byte[] content = ("{\"snapshot\":" + i + "}").getBytes();
+                String sha = org.redflag.evidence.Hashes.hex(org.redflag.evidence.Hashes.sha256(content));
+                java.nio.file.Path file = loose.resolve(sha.substring(0, 2)).resolve(sha.substring(2));
+                try {
+                    java.nio.file.Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW);
+                } catch (java.nio.file.NoSuchFileException firstInItsDirectory) {
+                    java.nio.file.Files.createDirectories(file.getParent());
+                    java.nio.file.Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW);
+                }
+            }
+            double looseRate = items / ((System.nanoTime() - t3) / 1e9);
+            System.out.printf(Locale.ROOT, "the same contents a file each (the layout before the pack; the store"
+                    + " alone): %,.0f/s; full ledger adds %.2f times as many%n", looseRate, ledgerRate / looseRate);
+
             System.out.printf(Locale.ROOT, "at %,d entries: inclusion proof median %.1f µs (p99 %.1f), consistency"
                             + " proof median %.1f µs (p99 %.1f), historic root median %.1f µs; %d proofs each,"
                             + " all verified%n", n, inclusion[samples / 2] / 1e3, inclusion[samples * 99 / 100] / 1e3,
