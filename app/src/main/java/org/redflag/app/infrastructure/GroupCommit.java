@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,8 +39,6 @@ public final class GroupCommit<U, R> {
     private final ConcurrentLinkedQueue<Pending<U, R>> queue = new ConcurrentLinkedQueue<>();
     /** One permit for each group that may be written at once. */
     private final Semaphore lanes;
-    /** Told when a lane is freed, and so when the units its group held are done. */
-    private final Object turns = new Object();
 
     /**
      * @param writer writes the units given, in the transaction it is called in, and gives each its result, in order
@@ -59,6 +58,8 @@ public final class GroupCommit<U, R> {
 
     private static final class Pending<U, R> {
         final U unit;
+        /** The caller, woken when its unit is done, or when a lane is free and its unit first in the queue. */
+        final Thread caller = Thread.currentThread();
         volatile boolean done;
         R result;
         RuntimeException failure;
@@ -85,27 +86,20 @@ public final class GroupCommit<U, R> {
                     }
                     write(group);
                 } finally {
-                    synchronized (turns) {
-                        lanes.release();
-                        turns.notifyAll();
-                    }
+                    lanes.release();
+                    wake(group);
                 }
                 if (!group.isEmpty()) {
                     continue;
                 }
             }
-            // another lane is writing this unit, or every lane is busy: wait for the unit, or for a free lane
-            // with units waiting for one
-            synchronized (turns) {
-                while (!mine.done && (lanes.availablePermits() == 0 || queue.isEmpty())) {
-                    try {
-                        turns.wait();
-                    } catch (InterruptedException e) {
-                        // the unit is on its way to the database and cannot be called back: wait for it
-                        interrupted = true;
-                    }
-                }
-            }
+            // another lane is writing this unit, or every lane is busy: sleep until the unit is done, or until a
+            // lane is free with this unit first in the queue. Each wakes only the callers it concerns: the ones
+            // whose units it wrote, and the next to lead (waking every waiting caller at each commit, most of them
+            // to sleep again, cost a processor switch each and a queue on one lock).
+            LockSupport.park(this);
+            // the unit is on its way to the database and cannot be called back: an interrupt waits for it too
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -114,6 +108,24 @@ public final class GroupCommit<U, R> {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /**
+     * Wakes the callers of the units written (not this one's), then the caller of the unit now first in the queue,
+     * to lead the next group. Released before it looks, the lane is there for that caller; and a caller that queued
+     * after the look finds the lane free itself, since it queues before it tries for a lane.
+     */
+    private void wake(List<Pending<U, R>> written) {
+        Thread self = Thread.currentThread();
+        for (Pending<U, R> p : written) {
+            if (p.caller != self) {
+                LockSupport.unpark(p.caller);
+            }
+        }
+        Pending<U, R> next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /** How many units wait for their turn now. */

@@ -148,6 +148,51 @@ class GroupCommitTests {
         assertThat(groups).containsExactly(1, 1);
     }
 
+    /**
+     * Many callers at once, on one to three lanes and groups of one to eight: every caller returns with its own
+     * result and every unit is stored once. A caller left asleep (a wake-up lost between a lane's release and a
+     * caller's queueing) would keep its future from completing, and the test would fail on its time-out.
+     */
+    @Test
+    void many_callers_on_any_lanes_and_group_sizes_all_return_with_their_own_results() throws Exception {
+        ExecutorService many = Executors.newFixedThreadPool(24);
+        try {
+            int next = 0;
+            for (int lanes = 1; lanes <= 3; lanes++) {
+                for (int maxUnits : new int[] {1, 3, 8}) {
+                    var commit = new GroupCommit<Integer, Integer>(transactions, lanes, maxUnits, units -> {
+                        List<Integer> out = new ArrayList<>();
+                        for (int id : units) {
+                            jdbc.update("INSERT INTO rows_written (id) VALUES (?)", id);
+                            out.add(id * 2);
+                        }
+                        return out;
+                    });
+                    List<Future<List<Integer>>> results = new ArrayList<>();
+                    for (int c = 0; c < 24; c++) {
+                        int first = next + c * 100;
+                        results.add(many.submit(() -> {
+                            List<Integer> got = new ArrayList<>();
+                            for (int id = first; id < first + 100; id++) {
+                                got.add(commit.write(id) - 2 * id);
+                            }
+                            return got;
+                        }));
+                    }
+                    for (Future<List<Integer>> r : results) {
+                        assertThat(r.get(60, TimeUnit.SECONDS)).as("%d lanes, %d a group", lanes, maxUnits)
+                                .hasSize(100).containsOnly(0);
+                    }
+                    next += 2_400;
+                }
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT id) FROM rows_written", Integer.class))
+                    .isEqualTo(next).isEqualTo(9 * 2_400);
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
     @Test
     void a_group_is_at_most_the_largest_size_and_the_rest_follow() throws Exception {
         List<Future<Integer>> results = sixWithTheFirstHeld(2);
