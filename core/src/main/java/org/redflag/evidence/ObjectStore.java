@@ -41,12 +41,17 @@ final class ObjectStore implements AutoCloseable {
     private boolean repaired;
 
     ObjectStore(Path dir) {
+        this(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With the pack's channel passed through {@code channel} once opened: for tests of failing writes. */
+    ObjectStore(Path dir, java.util.function.UnaryOperator<FileChannel> channel) {
         this.dir = dir;
         this.packFile = dir.resolve("pack");
         try {
             Files.createDirectories(dir);
-            this.pack = FileChannel.open(packFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            this.pack = channel.apply(FileChannel.open(packFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the stored contents in " + dir, e);
         }
@@ -135,9 +140,20 @@ final class ObjectStore implements AutoCloseable {
         ByteBuffer[] record = {ByteBuffer.wrap(header), ByteBuffer.wrap(content), ByteBuffer.wrap(new byte[] {'\n'})};
         long written = 0;
         long total = header.length + content.length + 1L;
-        pack.position(end);
-        while (written < total) {
-            written += pack.write(record);
+        try {
+            pack.position(end);
+            while (written < total) {
+                written += pack.write(record);
+            }
+        } catch (IOException e) {
+            // a write that failed part way (a full disk) leaves part of a record after the last whole one: cut it
+            // off, or the next append would land before it and the pack would not read past it when opened
+            try {
+                pack.truncate(end);
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
         offsets.put(sha, end + header.length);
         end += total;
