@@ -40,18 +40,26 @@ final class ObjectStore implements AutoCloseable {
     private long end;
     private boolean repaired;
 
-    ObjectStore(Path dir) {
-        this(dir, java.util.function.UnaryOperator.identity());
+    /** Writes a record's buffers to the pack at its position; returns how many bytes it wrote. */
+    interface Append {
+        long write(FileChannel pack, ByteBuffer[] record) throws IOException;
     }
 
-    /** With the pack's channel passed through {@code channel} once opened: for tests of failing writes. */
-    ObjectStore(Path dir, java.util.function.UnaryOperator<FileChannel> channel) {
+    private final Append append;
+
+    ObjectStore(Path dir) {
+        this(dir, FileChannel::write);
+    }
+
+    /** With the pack's appends made by {@code append}: for tests of writes that fail. */
+    ObjectStore(Path dir, Append append) {
         this.dir = dir;
         this.packFile = dir.resolve("pack");
+        this.append = append;
         try {
             Files.createDirectories(dir);
-            this.pack = channel.apply(FileChannel.open(packFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE));
+            this.pack = FileChannel.open(packFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the stored contents in " + dir, e);
         }
@@ -143,7 +151,7 @@ final class ObjectStore implements AutoCloseable {
         try {
             pack.position(end);
             while (written < total) {
-                written += pack.write(record);
+                written += append.write(pack, record);
             }
         } catch (IOException e) {
             // a write that failed part way (a full disk) leaves part of a record after the last whole one: cut it
