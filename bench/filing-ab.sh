@@ -20,7 +20,6 @@ git rev-parse --verify -q "$rev^{commit}" >/dev/null || { echo "bench/filing-ab.
   exit 2; }
 source bench/common.sh
 server_bench filing-ab.sh
-url=http://127.0.0.1:18093
 
 # the other commit, built in a worktree of its own (tests skipped) and extracted beside this one
 git worktree add -q --detach "$work/other-src" "$rev"
@@ -30,31 +29,7 @@ java -Djarmode=tools -jar "$work/other-src/app/target/redflag.jar" extract --des
 this_jar="$work/redflag/redflag.jar"
 other_jar="$work/other/redflag.jar"
 
-# run LABEL JAR DB: one server, one measured run; prints "LABEL DB RATE P99_MS"
-run() {
-  local label="$1" jar="$2" db="$3" opts=() key rate
-  if [ "$db" = PostgreSQL ]; then
-    psql -q -h 127.0.0.1 -U "${REDFLAG_BENCH_PG_USER:-postgres}" -d postgres -c "DROP DATABASE IF EXISTS redflag_ab" \
-      -c "CREATE DATABASE redflag_ab" >&2
-    opts=(--db-url jdbc:postgresql://127.0.0.1:5432/redflag_ab --db-user "${REDFLAG_BENCH_PG_USER:-postgres}"
-      --db-password "${REDFLAG_BENCH_PG_PASSWORD:-}")
-  fi
-  rm -rf "$work/data"
-  redflag_jar="$jar" start_server "$work/server.log" --port 18093 --data "$work/data" "${opts[@]}"
-  key="$(java -cp benchmarks/target/benchmarks.jar org.redflag.benchmarks.NoticeLoad setup "$url" "$password" \
-    "$listings" 4)"
-  echo "$label on $db: warming up for 90 s..." >&2
-  wrk -t2 -c"$connections" -d90s -s bench/notice.lua "$url" -- "$key" "$listings" >/dev/null
-  wrk -t2 -c"$connections" -d20s --latency -s bench/notice.lua "$url" -- "$key" "$listings" > "$work/run.txt"
-  stop_server
-  python3 - "$label" "$db" "$work/run.txt" <<'PY'
-import re, sys
-text = open(sys.argv[3]).read()
-v, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
-p99 = float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-print(sys.argv[1], sys.argv[2], re.search(r"Requests/sec:\s+([\d.]+)", text).group(1), f"{p99:.1f}")
-PY
-}
+run() { REDFLAG_BENCH_CONNECTIONS="$connections" REDFLAG_BENCH_LISTINGS="$listings" filing_run "$@"; }
 
 for db in H2 PostgreSQL; do
   for _ in $(seq 1 "$rounds"); do

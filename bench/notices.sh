@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Notices filed per second over HTTP, with p50/p99 latency, on H2 and on PostgreSQL, each next to the same
 # database's raw single-row insert rate measured in the same run with as many connections, and the ratio of the two;
-# and, as the floor of any request on this server and machine, the cheapest authenticated request
-# (GET /api/accounts/me). The load comes from wrk (Debian's), which leaves the server the processor time a Java
-# client on the same two cores would take from it. Each server is warmed up until its filing rate settles (90 to 150 s)
-# before the measured run: the steady rate of a server that has been running, not of its compilers at work.
+# and, as the floor of any request's rate and tail on this server and machine, the rate and p99 of the cheapest
+# authenticated request (GET /api/accounts/me, on as many connections as the first load). The load comes from wrk
+# (Debian's), which leaves the server the processor time a Java client on the same two cores would take from it.
+# Each server is warmed up until its filing rate settles (90 to 150 s) before the measured run: the steady rate of a
+# server that has been running, not of its compilers at work.
 # The filing rate depends on the load: filings that arrive together share a commit, so the more arrive at once, the
 # cheaper each is, and the longer each waits. The run measures each of the loads given (concurrent connections, the
 # same for the filings and for the raw inserts they are compared with), one after another on the warmed-up server,
@@ -48,7 +49,7 @@ measure() {
     previous="${rate:-0}"
   done
   echo "$label: GET /api/accounts/me for 10 s..." >&2
-  wrk -t2 -c"$connections" -d10s -H "X-Api-Key: $key" "$url/api/accounts/me" > "$work/$label-me.txt"
+  wrk -t2 -c"$connections" -d10s --latency -H "X-Api-Key: $key" "$url/api/accounts/me" > "$work/$label-me.txt"
   local level raw
   for level in "${loads[@]}"; do
     echo "$label: filing for $seconds s with $level connections..." >&2
@@ -77,7 +78,7 @@ ratio, p99 = 100 * filed / raw, pct(filing, 99)
 goal = "meets the goal" if ratio >= 30 and p99 < 50 else "short of the goal"
 print(f"{label:<10} {connections:>3} connections   filed {filed:8,.0f} notices/s   p50 {pct(filing, 50):6.1f} ms"
       f"   p99 {p99:6.1f} ms   raw insert {raw:8,.0f} rows/s   ratio {ratio:5.1f} % ({goal};"
-      f" {warm} s warm-up; GET /api/accounts/me {rate(me):,.0f}/s" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
+      f" {warm} s warm-up; GET /api/accounts/me {rate(me):,.0f}/s, p99 {pct(me, 99):.1f} ms" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
 PY
 }
 
