@@ -6,13 +6,13 @@
 # ratio to the first set's. The server's collector was chosen with this (bench/HISTORY.md); a machine whose
 # processor or memory behaves differently may choose differently.
 # Usage: bench/collectors.sh [ROUNDS (default 2)] [CONNECTIONS (default 32)] [JAVA-OPTIONS... (each set one
-# argument; default: the server's own (G1), then ZGC, then G1 with a fixed heap touched at start)]
+# argument; default: the server's own, then G1 as it comes, then ZGC)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-2}"
 connections="${2:-32}"
 shift 2 2>/dev/null || shift $#
-[ "$#" -gt 0 ] && sets=("$@") || sets=("-XX:+UseG1GC" "-XX:+UseZGC" "-XX:+UseG1GC -Xms2g -Xmx2g -XX:+AlwaysPreTouch")
+[ "$#" -gt 0 ] && sets=("$@") || sets=("-XX:+UseG1GC -XX:MaxTenuringThreshold=2" "-XX:+UseG1GC" "-XX:+UseZGC")
 [[ "$rounds" =~ ^[1-9][0-9]?$ ]] || { echo "bench/collectors.sh: ROUNDS must be 1 to 99; got $rounds" >&2; exit 2; }
 [[ "$connections" =~ ^[1-9][0-9]{0,2}$ ]] || { echo "bench/collectors.sh: CONNECTIONS must be 1 to 999; got" \
   "$connections" >&2; exit 2; }

@@ -15,7 +15,7 @@ password=""
 start_server() {
   local log="$1"; shift
   # the collector ./redflag gives the server, unless REDFLAG_JAVA_OPTS names one
-  local gc="-XX:+UseG1GC"
+  local gc="-XX:+UseG1GC -XX:MaxTenuringThreshold=2"
   [[ "${REDFLAG_JAVA_OPTS:-}" == *GC* ]] && gc=""
   java $gc ${REDFLAG_JAVA_OPTS:-} -jar "${redflag_jar:-$work/redflag/redflag.jar}" serve "$@" > "$log" 2>&1 &
   server_pid=$!
