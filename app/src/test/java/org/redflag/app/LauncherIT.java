@@ -239,17 +239,23 @@ class LauncherIT {
     }
 
     @Test
-    void batch_commands_run_with_the_throughput_collector_the_server_with_the_concurrent_one_and_the_user_decides()
+    void batch_commands_run_with_the_throughput_collector_the_server_with_g1_promoting_early_and_the_user_decides()
             throws Exception {
         java.util.Map<String, String> log = java.util.Map.of("REDFLAG_JAVA_OPTS", "-Xlog:gc:stderr");
         assertThat(launch(log, "--version").err()).contains("Using Parallel");
         assertThat(launch(log, "screen", "--help").err()).contains("Using Parallel");
-        assertThat(launch(log, "serve", "--help").err()).contains("Using The Z Garbage Collector");
-        assertThat(launch(log, "demo", "--help").err()).contains("Using The Z Garbage Collector");
+        assertThat(launch(log, "serve", "--help").err()).contains("Using G1");
+        assertThat(launch(log, "demo", "--help").err()).contains("Using G1");
+        // what survives two young collections goes to the old generation (H2's cached pages, copied at every pause)
+        java.util.Map<String, String> flags = java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        assertThat(launch(flags, "serve", "--help").out()).containsPattern("MaxTenuringThreshold\\s+=\\s+2\\s");
+        assertThat(launch(flags, "screen", "--help").out()).containsPattern("MaxTenuringThreshold\\s+=\\s+15\\s");
         assertThat(launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc:stderr"), "screen",
                 "--help").err()).contains("Using Serial");
-        assertThat(launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stderr"), "serve",
-                "--help").err()).contains("Using G1");
+        var zgc = launch(java.util.Map.of("REDFLAG_JAVA_OPTS", "-XX:+UseZGC -Xlog:gc:stderr -XX:+PrintFlagsFinal"),
+                "serve", "--help");
+        assertThat(zgc.err()).contains("Using The Z Garbage Collector");
+        assertThat(zgc.out()).containsPattern("MaxTenuringThreshold\\s+=\\s+15\\s");
     }
 
     @Test
