@@ -19,29 +19,32 @@ shift 2 2>/dev/null || shift $#
 for s in "${sets[@]}"; do
   [[ "$s" == *GC* ]] || { echo "bench/collectors.sh: each set of Java options must name a collector" \
     "(-XX:+Use...GC); got '$s'" >&2; exit 2; }
-  [[ "$s" != *"|"* ]] || { echo "bench/collectors.sh: '|' in '$s'" >&2; exit 2; }
 done
 source bench/common.sh
 server_bench collectors.sh
 
 for db in H2 PostgreSQL; do
   for _ in $(seq 1 "$rounds"); do
-    for s in "${sets[@]}"; do
+    for i in "${!sets[@]}"; do # each run is labelled by its set's place in the list
       REDFLAG_BENCH_CONNECTIONS="$connections" REDFLAG_BENCH_LISTINGS=5000 \
-        filing_run "${s// /_}" "$work/redflag/redflag.jar" "$db" "$s"
+        filing_run "$i" "$work/redflag/redflag.jar" "$db" "${sets[i]}"
     done
   done
-done | tee "$work/runs.txt" | awk '{printf "%-10s %8.0f notices/s   p99 %6.1f ms   %s\n", $2, $3, $4, $1}'
-python3 - "$work/runs.txt" <<'PY'
+done | tee "$work/runs.txt" | python3 -c 'import sys
+sets = sys.argv[1:]
+for line in sys.stdin:
+    i, db, rate, p99 = line.split()
+    print(f"{db:<10} {float(rate):8.0f} notices/s   p99 {float(p99):6.1f} ms   {sets[int(i)]}", flush=True)' "${sets[@]}"
+python3 - "$work/runs.txt" "${sets[@]}" <<'PY'
 import statistics, sys
 runs = [l.split() for l in open(sys.argv[1])]
-sets = list(dict.fromkeys(r[0] for r in runs))
+sets = sys.argv[2:]
 for db in ("H2", "PostgreSQL"):
     first = None
-    for s in sets:
-        mine = [r for r in runs if r[1] == db and r[0] == s]
+    for i, s in enumerate(sets):
+        mine = [r for r in runs if r[1] == db and r[0] == str(i)]
         rate = statistics.median(float(r[2]) for r in mine)
         p99 = statistics.median(float(r[3]) for r in mine)
         first = first or rate
-        print(f"{db:<10} median {rate:7,.0f} notices/s  p99 {p99:6.1f} ms  {rate / first:4.2f}x  {s.replace('_', ' ')}")
+        print(f"{db:<10} median {rate:7,.0f} notices/s  p99 {p99:6.1f} ms  {rate / first:4.2f}x  {s}")
 PY
