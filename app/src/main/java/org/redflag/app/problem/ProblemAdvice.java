@@ -97,6 +97,35 @@ public class ProblemAdvice {
         for (FieldError f : e.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
         }
+        return answer(invalidFields(errors));
+    }
+
+    /**
+     * A handler whose parameters carry constraints is validated as a whole, its body's fields with them: each
+     * parameter at fault by the name the client sent it under, each field of a body by its path in the body, as
+     * {@link #invalid} names them.
+     */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<?> invalidParameter(HandlerMethodValidationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (var result : e.getParameterValidationResults()) {
+            if (result instanceof org.springframework.validation.method.ParameterErrors body
+                    && body.hasFieldErrors()) {
+                for (FieldError f : body.getFieldErrors()) {
+                    errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
+                }
+                continue;
+            }
+            String field = sentName(result.getMethodParameter(), result.getMethodParameter().getParameterName());
+            String message = result.getResolvableErrors().isEmpty() ? "invalid"
+                    : String.valueOf(result.getResolvableErrors().get(0).getDefaultMessage());
+            errors.add(Map.of("field", String.valueOf(field), "message", message));
+        }
+        return answer(invalidFields(errors));
+    }
+
+    /** The problem for fields at fault: the first by name is the problem's field, all of them in its errors. */
+    private static ProblemDetail invalidFields(List<Map<String, String>> errors) {
         errors.sort((a, b) -> a.get("field").compareTo(b.get("field")));
         String first = errors.isEmpty() ? null : errors.get(0).get("field");
         String detail = errors.isEmpty() ? "the request is invalid"
@@ -104,17 +133,7 @@ public class ProblemAdvice {
                 .orElse("");
         ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", detail, first);
         p.setProperty("errors", errors);
-        return answer(p);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<?> invalidParameter(HandlerMethodValidationException e) {
-        var result = e.getParameterValidationResults().isEmpty() ? null : e.getParameterValidationResults().get(0);
-        String field = result == null ? null : sentName(result.getMethodParameter(),
-                result.getMethodParameter().getParameterName());
-        String message = result == null || result.getResolvableErrors().isEmpty() ? "invalid"
-                : result.getResolvableErrors().get(0).getDefaultMessage();
-        return answer(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message, field));
+        return p;
     }
 
     /** A parameter by the name the client sent it under (the header {@code Idempotency-Key}, not the Java name). */

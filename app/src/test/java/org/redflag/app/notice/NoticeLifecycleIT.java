@@ -709,6 +709,9 @@ abstract class NoticeLifecycleIT {
         assertThat(metric(anonymous, "redflag_notices_awaiting_decision")).isPositive();
         assertThat(metric(anonymous, "redflag_notices_overdue")).isGreaterThanOrEqualTo(0);
         assertThat(metric(anonymous, "redflag_login_lockouts_total")).isGreaterThanOrEqualTo(0);
+        // each request timed as a whole, by route and status (the security chain's own timers are off)
+        assertThat(metric(anonymous, "http_server_requests_seconds_count{error=\"none\",exception=\"none\","
+                + "method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/notices\"")).isPositive();
         JsonNode docs = anonymous.get("/v3/api-docs").expect(200).json();
         assertThat(docs.get("paths").has("/api/notices/{id}/actions")).isTrue();
         assertThat(docs.get("info").get("title").asString()).isEqualTo("Redflag API");
