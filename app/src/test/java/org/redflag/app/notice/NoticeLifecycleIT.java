@@ -153,7 +153,12 @@ abstract class NoticeLifecycleIT {
     void a_retry_with_the_same_idempotency_key_files_once() {
         String listing = m.listing(m.seller, "life-5");
         var body = notice(List.of(listing), true, "zh");
-        long first = m.brand.post("/api/notices", body, "Idempotency-Key", "k-1").expect(201).json().get("id").asLong();
+        var filed = m.brand.post("/api/notices", body, "Idempotency-Key", "k-1").expect(201);
+        long first = filed.json().get("id").asLong();
+        assertThat(filed.header("Location")).isEqualTo("/api/notices/" + first);
+        // the answer goes out whole, with its length, not in chunks
+        assertThat(filed.header("Content-Length")).isEqualTo(String.valueOf(filed.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(filed.header("Transfer-Encoding")).isNull();
         long again = m.brand.post("/api/notices", body, "Idempotency-Key", "k-1").expect(200).json().get("id").asLong();
         assertThat(again).isEqualTo(first);
         var other = m.brand.post("/api/notices", notice(List.of(listing), true, "en"), "Idempotency-Key", "k-1")
