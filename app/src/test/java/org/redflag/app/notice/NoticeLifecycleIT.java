@@ -717,6 +717,7 @@ abstract class NoticeLifecycleIT {
         // each request timed as a whole, by route and status (the security chain's own timers are off)
         assertThat(metric(anonymous, "http_server_requests_seconds_count{error=\"none\",exception=\"none\","
                 + "method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/notices\"")).isPositive();
+        assertThat(anonymous.get("/actuator/prometheus").expect(200).body()).doesNotContain("spring_security_");
         JsonNode docs = anonymous.get("/v3/api-docs").expect(200).json();
         assertThat(docs.get("paths").has("/api/notices/{id}/actions")).isTrue();
         assertThat(docs.get("info").get("title").asString()).isEqualTo("Redflag API");
