@@ -14,8 +14,11 @@ server_pid=""
 password=""
 start_server() {
   local log="$1"; shift
-  # the collector ./redflag gives the server, unless REDFLAG_JAVA_OPTS names one
-  local gc="-XX:+UseG1GC -XX:MaxTenuringThreshold=2"
+  # the collector ./redflag gives the server (read from the launcher, where it is chosen and why), unless
+  # REDFLAG_JAVA_OPTS names one
+  local gc
+  gc="$(sed -n 's/^ *serve|demo) gc="\([^"]*\)" ;;$/\1/p' redflag)"
+  [ -n "$gc" ] || { echo "bench/common.sh: the server's Java options not found in ./redflag" >&2; exit 1; }
   [[ "${REDFLAG_JAVA_OPTS:-}" == *GC* ]] && gc=""
   java $gc ${REDFLAG_JAVA_OPTS:-} -jar "${redflag_jar:-$work/redflag/redflag.jar}" serve "$@" > "$log" 2>&1 &
   server_pid=$!
