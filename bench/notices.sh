@@ -13,12 +13,12 @@
 # Past as many connections as the processor serves at once, the database's own raw rate falls (PostgreSQL: a backend
 # a connection), which flatters the ratio; so a last line per database sets each filing rate against the highest raw
 # rate of the run as well.
-# Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS... (default 8 16 32 64)]
+# Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS... (default 8 16 32 64 128)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
-[ "$#" -gt 0 ] && loads=("$@") || loads=(8 16 32 64)
+[ "$#" -gt 0 ] && loads=("$@") || loads=(8 16 32 64 128)
 for n in "$seconds" "${loads[@]}"; do
   [[ "$n" =~ ^[1-9][0-9]{0,3}$ ]] || { echo "bench/notices.sh: expected whole numbers (SECONDS, then CONNECTIONS...);" \
     "found '$n'" >&2; exit 2; }
