@@ -12,7 +12,8 @@
 # and prints a line for each: the goal (30 % of the raw rate with p99 under 50 ms) is a rate held at a latency.
 # Past as many connections as the processor serves at once, the database's own raw rate falls (PostgreSQL: a backend
 # a connection), which flatters the ratio; so a last line per database sets each filing rate against the highest raw
-# rate of the run as well.
+# rate of the run as well. PostgreSQL takes at most max_connections clients, the server's pool among them: at a load
+# past what it has left, the raw inserts run on as many connections as it still takes, and the line says so.
 # Usage: bench/notices.sh [SECONDS (default 20)] [CONNECTIONS... (default 8 16 32 64 128)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,9 +59,19 @@ measure() {
     echo "$label: filing for $seconds s with $level connections..." >&2
     wrk -t2 -c"$level" -d"${seconds}s" --latency -s bench/notice.lua "$url" -- "$key" "$listings" \
       > "$work/$label-file.txt"
-    echo "$label: raw single-row inserts with $level connections..." >&2
-    raw="$(load raw "$jdbc" "$user" "$pass" 40000 "$level")"
-    report "$label" "$work/$label-file.txt" "$work/$label-me.txt" "$raw" "$level" "$warm" "$work/$label-loads.txt"
+    # PostgreSQL serves at most max_connections clients, the server's pool among them: past what is left, the raw
+    # inserts run on as many connections as the database still takes
+    local raw_connections="$level" free
+    if [[ "$jdbc" == jdbc:postgresql:* ]]; then
+      free="$(psql -tA -h 127.0.0.1 -U "$user" -d postgres -c "SELECT current_setting('max_connections')::int
+        - current_setting('superuser_reserved_connections')::int - count(*) - 2 FROM pg_stat_activity
+        WHERE backend_type = 'client backend'")"
+      [ "$free" -ge 1 ] && [ "$raw_connections" -gt "$free" ] && raw_connections="$free"
+    fi
+    echo "$label: raw single-row inserts with $raw_connections connections..." >&2
+    raw="$(load raw "$jdbc" "$user" "$pass" 40000 "$raw_connections")"
+    report "$label" "$work/$label-file.txt" "$work/$label-me.txt" "$raw" "$level" "$warm" "$work/$label-loads.txt" \
+      "$raw_connections"
   done
   [ "${#loads[@]}" -gt 1 ] && against_best "$label" "$work/$label-loads.txt"
   return 0
@@ -74,20 +85,20 @@ against_best() {
 import sys
 label, rows = sys.argv[1], [line.split() for line in open(sys.argv[2])]
 best = max(rows, key=lambda r: float(r[3]))
-print(f"{label:<10} against the highest raw insert rate in the run ({float(best[3]):,.0f} rows/s, {best[0]} connections): "
+print(f"{label:<10} against the highest raw insert rate in the run ({float(best[3]):,.0f} rows/s, {best[4]} connections): "
       + "; ".join(f"{r[0]} connections {100 * float(r[1]) / float(best[3]):.1f} %"
                   + (" (meets the goal)" if 100 * float(r[1]) / float(best[3]) >= 30 and float(r[2]) < 50 else "")
                   for r in rows))
 PY
 }
 
-# report LABEL FILING-OUTPUT ME-OUTPUT RAW CONNECTIONS WARM-UP LOADS-FILE: one line of the results; and
-# "CONNECTIONS FILED/S P99 RAW/S" appended to LOADS-FILE
+# report LABEL FILING-OUTPUT ME-OUTPUT RAW CONNECTIONS WARM-UP LOADS-FILE RAW-CONNECTIONS: one line of the results;
+# and "CONNECTIONS FILED/S P99 RAW/S RAW-CONNECTIONS" appended to LOADS-FILE
 report() {
   python3 - "$@" <<'PY'
 import re, sys
 label, filing, me, raw, connections = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read(), float(sys.argv[4]), sys.argv[5]
-warm, loads = sys.argv[6], sys.argv[7]
+warm, loads, raw_connections = sys.argv[6], sys.argv[7], sys.argv[8]
 def rate(text):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 def pct(text, p):
@@ -98,10 +109,12 @@ filed = rate(filing)
 ratio, p99 = 100 * filed / raw, pct(filing, 99)
 goal = "meets the goal" if ratio >= 30 and p99 < 50 else "short of the goal"
 print(f"{label:<10} {connections:>3} connections   filed {filed:8,.0f} notices/s   p50 {pct(filing, 50):6.1f} ms"
-      f"   p99 {p99:6.1f} ms   raw insert {raw:8,.0f} rows/s   ratio {ratio:5.1f} % ({goal};"
+      f"   p99 {p99:6.1f} ms   raw insert {raw:8,.0f} rows/s"
+      + (f" (on {raw_connections} connections, all the database takes)" if raw_connections != connections else "")
+      + f"   ratio {ratio:5.1f} % ({goal};"
       f" {warm} s warm-up; GET /api/accounts/me {rate(me):,.0f}/s, p99 {pct(me, 99):.1f} ms" + (f"; {errors.group(1)} refused!" if errors else "") + ")")
 with open(loads, "a") as out:
-    out.write(f"{connections} {filed} {p99} {raw}\n")
+    out.write(f"{connections} {filed} {p99} {raw} {raw_connections}\n")
 PY
 }
 

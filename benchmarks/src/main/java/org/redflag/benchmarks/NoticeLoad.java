@@ -83,11 +83,14 @@ public final class NoticeLoad {
                 return null;
             }));
         }
-        for (Future<?> f : jobs) {
-            f.get();
+        try {
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a connection refused ends the run, and the process with it
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.createStatement().execute("DROP TABLE bench_raw");
         }
